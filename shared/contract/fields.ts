@@ -1,0 +1,76 @@
+import { z } from 'zod';
+
+/**
+ * Schemas registered here hold text a person wrote. The router walks an action's input schema and sends
+ * every such field through the content check, so no action can forget one.
+ */
+const userTextSchemas = new WeakSet<z.ZodTypeAny>();
+
+export function isUserText(schema: z.ZodTypeAny): boolean {
+  return userTextSchemas.has(schema);
+}
+
+/** User-written text with Chinese messages naming the field. */
+export function text(label: string, opts: { min?: number; max: number }): z.ZodString {
+  const min = opts.min ?? 1;
+  let schema = z
+    .string({ required_error: `请填写${label}`, invalid_type_error: `${label}格式不正确` })
+    .trim()
+    .max(opts.max, `${label}不能超过${opts.max}个字`);
+  schema = min > 0 ? schema.min(min, min === 1 ? `请填写${label}` : `${label}至少${min}个字`) : schema;
+  userTextSchemas.add(schema);
+  return schema;
+}
+
+/** A document id chosen by the server. */
+export function id(label = '编号'): z.ZodString {
+  return z
+    .string({ required_error: `缺少${label}`, invalid_type_error: `${label}格式不正确` })
+    .min(1, `缺少${label}`)
+    .max(64, `${label}格式不正确`)
+    .regex(/^[A-Za-z0-9_:-]+$/, `${label}格式不正确`);
+}
+
+/** An epoch-millisecond timestamp. */
+export function timestamp(label: string): z.ZodNumber {
+  return z
+    .number({ required_error: `请选择${label}`, invalid_type_error: `${label}格式不正确` })
+    .int(`${label}格式不正确`)
+    .min(0, `${label}格式不正确`)
+    .max(8.64e15, `${label}格式不正确`);
+}
+
+/** A file id in cloud storage (CloudBase `cloud://…`, or the local cloud's `local://…`). */
+export function fileId(label = '文件'): z.ZodString {
+  return z
+    .string({ invalid_type_error: `${label}格式不正确` })
+    .max(512, `${label}格式不正确`)
+    .regex(/^(cloud|local):\/\/[^\s]+$/, `${label}格式不正确`);
+}
+
+export function fileIds(label: string, max: number) {
+  return z.array(fileId(label), { invalid_type_error: `${label}格式不正确` }).max(max, `${label}最多${max}个`);
+}
+
+export function choice<const T extends readonly [string, ...string[]]>(label: string, values: T) {
+  return z.enum(values, {
+    required_error: `请选择${label}`,
+    invalid_type_error: `${label}格式不正确`,
+    errorMap: () => ({ message: `请选择有效的${label}` }),
+  });
+}
+
+export const pageInput = {
+  cursor: z.string({ invalid_type_error: '分页参数格式不正确' }).max(64, '分页参数格式不正确').optional(),
+  limit: z
+    .number({ invalid_type_error: '分页参数格式不正确' })
+    .int('分页参数格式不正确')
+    .min(1, '分页参数格式不正确')
+    .max(100, '每页最多100条')
+    .optional(),
+};
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}

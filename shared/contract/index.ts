@@ -1,0 +1,18 @@
+import type { ModuleContract } from './action';
+import { noticeContract } from './notice';
+import { userContract } from './user';
+
+/** Every cloud function and its actions. The client and the router are both built from this. */
+export const contract = {
+  user: userContract,
+  notice: noticeContract,
+} satisfies Record<string, ModuleContract>;
+
+export type Contract = typeof contract;
+export type FunctionName = keyof Contract;
+
+export * from './action';
+export * from './fields';
+export * from './zod-zh';
+export * from './user';
+export * from './notice';

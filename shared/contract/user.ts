@@ -1,0 +1,193 @@
+import { z } from 'zod';
+import { action, type Role } from './action';
+import { choice, fileId, id, pageInput, text, type Page } from './fields';
+
+export type ResidencyStatus = 'pending' | 'approved' | 'rejected';
+
+export interface Residency {
+  communityId: string;
+  communityName: string;
+  building: string;
+  unit: string;
+  status: ResidencyStatus;
+  reason: string | null;
+  appliedAt: number;
+  reviewedAt: number | null;
+}
+
+export interface MeView {
+  id: string;
+  nickname: string;
+  avatarFileId: string | null;
+  residency: Residency | null;
+  roles: { communityId: string; role: Extract<Role, 'host' | 'staff'> }[];
+  admin: boolean;
+  createdAt: number;
+}
+
+export interface CommunitySettings {
+  /** Days between a consultation notice and its meeting (DOMAIN §3 step 4). */
+  consultationNoticeDays: number;
+  /** Whether staff must approve a consultation topic (step 2). */
+  topicNeedsApproval: boolean;
+}
+
+export const DEFAULT_COMMUNITY_SETTINGS: CommunitySettings = {
+  consultationNoticeDays: 3,
+  topicNeedsApproval: false,
+};
+
+export interface CommunityView {
+  id: string;
+  name: string;
+  streetId: string;
+  settings: CommunitySettings;
+}
+
+export interface ResidencyApplication {
+  userId: string;
+  nickname: string;
+  residency: Residency;
+}
+
+export interface MemberView {
+  userId: string;
+  nickname: string;
+  building: string;
+  unit: string;
+  roles: Extract<Role, 'host' | 'staff'>[];
+}
+
+export interface AuditEntryView {
+  seq: number;
+  at: number;
+  actorId: string | null;
+  actorRole: string;
+  action: string;
+  targetType: string;
+  targetId: string;
+  before: unknown;
+  after: unknown;
+  note: string | null;
+}
+
+export interface ChainCheck {
+  ok: boolean;
+  checked: number;
+  /** The sequence number of the first entry that does not match its link, when broken. */
+  brokenAt: number | null;
+  reason: string | null;
+}
+
+export interface MyData {
+  user: Record<string, unknown>;
+  records: Record<string, unknown[]>;
+}
+
+const building = text('楼栋', { max: 20 });
+const unit = text('单元/门牌', { max: 20 });
+
+export const userContract = {
+  me: action<MeView>()({
+    input: z.object({}).strict(),
+    permission: { allow: 'user' },
+    summary: '读取我的资料（首次调用时创建）',
+  }),
+  updateProfile: action<MeView>()({
+    input: z
+      .object({ nickname: text('昵称', { max: 20 }).optional(), avatarFileId: fileId('头像').optional() })
+      .strict(),
+    permission: { allow: 'user' },
+    summary: '修改昵称或头像',
+  }),
+  listCommunities: action<CommunityView[]>()({
+    input: z.object({}).strict(),
+    permission: { allow: 'anyone' },
+    summary: '列出街道内的社区',
+  }),
+  applyResidency: action<MeView>()({
+    input: z.object({ communityId: id('社区'), building, unit }).strict(),
+    permission: { allow: 'user' },
+    summary: '申请居民认证',
+  }),
+  listResidencyApplications: action<Page<ResidencyApplication>>()({
+    input: z
+      .object({ communityId: id('社区'), status: choice('状态', ['pending', 'approved', 'rejected']).optional(), ...pageInput })
+      .strict(),
+    permission: { allow: ['staff'], community: 'input' },
+    summary: '查看居民认证申请',
+  }),
+  reviewResidency: action<ResidencyApplication>()({
+    input: z
+      .object({ userId: id('居民'), approve: z.boolean({ required_error: '请选择通过或驳回' }), reason: text('驳回理由', { min: 0, max: 200 }).optional() })
+      .strict()
+      .refine((v) => v.approve || (v.reason ?? '').length > 0, { message: '驳回时请填写理由', path: ['reason'] }),
+    permission: {
+      allow: ['staff'],
+      community: 'target',
+      target: { collection: 'users', idField: 'userId', communityField: 'residency.communityId' },
+    },
+    summary: '审核居民认证',
+  }),
+  listMembers: action<Page<MemberView>>()({
+    input: z.object({ communityId: id('社区'), ...pageInput }).strict(),
+    permission: { allow: ['staff'], community: 'input' },
+    summary: '查看本社区已认证居民',
+  }),
+  grantHost: action<MemberView>()({
+    input: z.object({ communityId: id('社区'), userId: id('居民') }).strict(),
+    permission: { allow: ['staff'], community: 'input' },
+    summary: '授予主持人（议事厅厅长）',
+  }),
+  revokeHost: action<MemberView>()({
+    input: z.object({ communityId: id('社区'), userId: id('居民') }).strict(),
+    permission: { allow: ['staff'], community: 'input' },
+    summary: '撤销主持人',
+  }),
+  createCommunity: action<CommunityView>()({
+    input: z.object({ name: text('社区名称', { min: 2, max: 30 }) }).strict(),
+    permission: { allow: ['admin'] },
+    summary: '新建社区',
+  }),
+  updateCommunitySettings: action<CommunityView>()({
+    input: z
+      .object({
+        communityId: id('社区'),
+        consultationNoticeDays: z.number({ invalid_type_error: '提前天数格式不正确' }).int('提前天数须为整数').min(0, '提前天数不能为负').max(30, '提前天数最多30天').optional(),
+        topicNeedsApproval: z.boolean({ invalid_type_error: '请选择是否需要审核' }).optional(),
+      })
+      .strict(),
+    permission: { allow: ['staff'], community: 'input' },
+    summary: '修改社区设置',
+  }),
+  assignStaff: action<MemberView>()({
+    input: z.object({ communityId: id('社区'), userId: id('用户') }).strict(),
+    permission: { allow: ['admin'] },
+    summary: '指派社区工作者',
+  }),
+  removeStaff: action<MemberView>()({
+    input: z.object({ communityId: id('社区'), userId: id('用户') }).strict(),
+    permission: { allow: ['admin'] },
+    summary: '撤销社区工作者',
+  }),
+  exportMyData: action<MyData>()({
+    input: z.object({}).strict(),
+    permission: { allow: 'user' },
+    summary: '导出我的全部数据',
+  }),
+  deleteMe: action<{ deleted: true }>()({
+    input: z.object({ confirm: z.literal('删除', { errorMap: () => ({ message: '请输入“删除”以确认' }) }) }).strict(),
+    permission: { allow: 'user' },
+    summary: '注销账号并删除个人信息',
+  }),
+  auditTrail: action<Page<AuditEntryView>>()({
+    input: z.object({ communityId: id('社区'), targetId: id('对象').optional(), ...pageInput }).strict(),
+    permission: { allow: ['staff'], community: 'input' },
+    summary: '查看审计记录',
+  }),
+  verifyAuditChain: action<ChainCheck>()({
+    input: z.object({ communityId: id('社区') }).strict(),
+    permission: { allow: ['staff'], community: 'input' },
+    summary: '校验审计记录是否被篡改',
+  }),
+};
