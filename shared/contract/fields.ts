@@ -4,10 +4,11 @@ import { z } from 'zod';
  * Schemas registered here hold text a person wrote. The router walks an action's input schema and sends
  * every such field through the content check, so no action can forget one.
  */
-const userTextSchemas = new WeakSet<z.ZodTypeAny>();
+const userTextLabels = new WeakMap<z.ZodTypeAny, string>();
 
-export function isUserText(schema: z.ZodTypeAny): boolean {
-  return userTextSchemas.has(schema);
+/** The Chinese label of a user-text schema, or undefined for any other schema. */
+export function userTextLabel(schema: z.ZodTypeAny): string | undefined {
+  return userTextLabels.get(schema);
 }
 
 /** User-written text with Chinese messages naming the field. */
@@ -18,7 +19,7 @@ export function text(label: string, opts: { min?: number; max: number }): z.ZodS
     .trim()
     .max(opts.max, `${label}不能超过${opts.max}个字`);
   schema = min > 0 ? schema.min(min, min === 1 ? `请填写${label}` : `${label}至少${min}个字`) : schema;
-  userTextSchemas.add(schema);
+  userTextLabels.set(schema, label);
   return schema;
 }
 

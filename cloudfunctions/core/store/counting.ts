@@ -18,7 +18,7 @@ export class CountingStore implements Store {
     this.ops.reads++;
     return this.inner.get<T>(c, id);
   }
-  create(c: string, doc: Doc): Promise<void> {
+  create<T extends Doc>(c: string, doc: T): Promise<void> {
     this.ops.writes++;
     return this.inner.create(c, doc);
   }

@@ -32,7 +32,6 @@ export interface Page<T> {
 
 export interface Doc {
   _id: string;
-  [key: string]: unknown;
 }
 
 /** `inc(1)` in a patch adds to a number field atomically. */
@@ -58,7 +57,7 @@ export interface UpdateOptions {
 export interface TxStore {
   get<T extends Doc = Doc>(collection: string, id: string): Promise<T | null>;
   /** Throws DuplicateError when the `_id` or a unique key is taken. */
-  create(collection: string, doc: Doc): Promise<void>;
+  create<T extends Doc>(collection: string, doc: T): Promise<void>;
   /** False when no document has this id or it does not match `if`. */
   update(collection: string, id: string, patch: Patch, options?: UpdateOptions): Promise<boolean>;
   remove(collection: string, id: string): Promise<boolean>;

@@ -110,7 +110,7 @@ export class SqliteStore implements Store {
     return this.outside(() => this.getNow<T>(collection, id));
   }
 
-  create(collection: string, doc: Doc): Promise<void> {
+  create<T extends Doc>(collection: string, doc: T): Promise<void> {
     return this.outside(() => this.createNow(collection, doc));
   }
 

@@ -1,0 +1,155 @@
+import { AppError, ERROR_MESSAGES, type ApiError, type Envelope } from '@shared/errors';
+import { parseInput, type ActionSpec, type ModuleContract, type OutputOf, type ParsedInputOf, type Role } from '@shared/contract';
+import { getPath } from './store/documents';
+import { appendAudit, type AuditInput } from './audit';
+import { hasRole, loadCaller, roleIn, type Caller } from './caller';
+import { userTextFields } from './content';
+import { newRequestId } from './ids';
+import type { Runtime } from './runtime';
+import { CountingStore } from './store/counting';
+import { DuplicateError, type Doc, type Store, type TxStore } from './store/port';
+
+export interface HandlerContext {
+  caller: Caller;
+  store: Store;
+  runtime: Runtime;
+  requestId: string;
+  now: number;
+  /** The document the permission named (`permission.target`), as loaded for the check. */
+  target: (Doc & Record<string, unknown>) | null;
+  /** Appends to the community's audit chain inside `tx`, filling in actor, time and request id. */
+  audit(tx: TxStore, entry: Omit<AuditInput, 'actorId' | 'actorRole' | 'at' | 'requestId' | 'note'> & { note?: string | null }): Promise<void>;
+}
+
+export type Handler<A> = (input: ParsedInputOf<A>, ctx: HandlerContext) => Promise<OutputOf<A>>;
+export type Handlers<M extends ModuleContract> = { [K in keyof M]: Handler<M[K]> };
+
+export interface CloudEvent {
+  action?: unknown;
+  data?: unknown;
+}
+
+export type CloudFunction = (runtime: Runtime, event: CloudEvent, context: unknown) => Promise<Envelope<unknown>>;
+
+/**
+ * One cloud function: resolve the caller, validate, check the declared permission, check user text, run the
+ * handler, wrap the result. Nothing is thrown to the platform.
+ */
+export function defineFunction<M extends ModuleContract>(name: string, contract: M, handlers: Handlers<M>): CloudFunction {
+  return async (runtime, event, context) => {
+    const requestId = newRequestId();
+    const started = Date.now();
+    const store = new CountingStore(runtime.store);
+    const action = typeof event?.action === 'string' ? event.action : '';
+    let envelope: Envelope<unknown>;
+    try {
+      const spec = Object.prototype.hasOwnProperty.call(contract, action) ? contract[action] : undefined;
+      if (!spec) throw new AppError('NOT_FOUND', `未知的操作：${action.slice(0, 40) || '（空）'}`);
+      const data = await handle(spec, handlers[action] as Handler<ActionSpec>, { runtime, store, requestId, event, context });
+      envelope = { ok: true, data };
+    } catch (error) {
+      envelope = { ok: false, error: toApiError(error, requestId, runtime, `${name}.${action}`) };
+    }
+    runtime.onRequest?.({
+      fn: name,
+      action,
+      code: envelope.ok ? 'OK' : envelope.error.code,
+      reads: store.ops.reads,
+      writes: store.ops.writes,
+      ms: Date.now() - started,
+    });
+    return envelope;
+  };
+}
+
+async function handle(
+  spec: ActionSpec,
+  handler: Handler<ActionSpec>,
+  req: { runtime: Runtime; store: CountingStore; requestId: string; event: CloudEvent; context: unknown },
+): Promise<unknown> {
+  const { runtime, store, requestId } = req;
+  const openid = runtime.identify(req.context);
+  if (spec.permission.allow !== 'anyone' && !openid) throw new AppError('UNAUTHENTICATED');
+  const caller = await loadCaller(store, openid);
+
+  const parsed = parseInput(spec.input, req.event.data ?? {});
+  if (!parsed.ok) throw new AppError('VALIDATION', firstMessage(parsed.fields), parsed.fields);
+  const input = parsed.value as Record<string, unknown>;
+
+  const target = await authorize(spec, caller, input, store);
+
+  for (const field of userTextFields(spec.input, input)) {
+    if (!(await runtime.checkText(field.text, { openid, scene: 2 }))) {
+      throw new AppError('CONTENT_REJECTED', `${field.label}含有不当内容，请修改后再提交`, {
+        [field.path]: '含有不当内容，请修改',
+      });
+    }
+  }
+
+  const now = runtime.now();
+  const ctx: HandlerContext = {
+    caller,
+    store,
+    runtime,
+    requestId,
+    now,
+    target,
+    audit: async (tx, entry) => {
+      await appendAudit(tx, {
+        ...entry,
+        note: entry.note ?? null,
+        actorId: caller.user?._id ?? null,
+        actorRole: roleIn(caller, entry.communityId),
+        at: now,
+        requestId,
+      });
+    },
+  };
+  return handler(input as never, ctx);
+}
+
+/** Enforces the action's declared permission; returns the target document when one was named. */
+async function authorize(spec: ActionSpec, caller: Caller, input: Record<string, unknown>, store: Store) {
+  const { allow, community, target: targetSpec, owner } = spec.permission;
+  let target: (Doc & Record<string, unknown>) | null = null;
+  if (targetSpec) {
+    const id = input[targetSpec.idField];
+    target = typeof id === 'string' ? await store.get<Doc & Record<string, unknown>>(targetSpec.collection, id) : null;
+    if (!target) throw new AppError('NOT_FOUND');
+  }
+  if (allow === 'anyone' || allow === 'user') return target;
+  if (!caller.user) throw new AppError('FORBIDDEN', roleRequiredMessage(allow));
+  if (owner && target && caller.user._id === target[owner]) return target;
+
+  let communityId: string | null | undefined;
+  if (community === 'input') communityId = input.communityId as string;
+  else if (community === 'target' && target) {
+    communityId = (getPath(target, targetSpec?.communityField ?? 'communityId') as string | null | undefined) ?? null;
+  }
+  const allowed = allow.some((role) => hasRole(caller, role, communityId === null ? undefined : communityId) && (communityId !== null || role === 'admin'));
+  if (!allowed) throw new AppError('FORBIDDEN', roleRequiredMessage(allow));
+  return target;
+}
+
+const ROLE_NAMES: Record<Role, string> = { resident: '认证居民', host: '主持人', staff: '本社区工作者', admin: '街道管理员' };
+
+function roleRequiredMessage(roles: readonly Role[]): string {
+  return `仅${roles.map((r) => ROLE_NAMES[r]).join('或')}可以进行此操作`;
+}
+
+function firstMessage(fields: Record<string, string>): string {
+  return Object.values(fields)[0] ?? ERROR_MESSAGES.VALIDATION;
+}
+
+function toApiError(error: unknown, requestId: string, runtime: Runtime, where: string): ApiError {
+  if (error instanceof AppError) {
+    return { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}), requestId };
+  }
+  if (error instanceof DuplicateError) return { code: 'CONFLICT', message: ERROR_MESSAGES.CONFLICT, requestId };
+  runtime.log('error', 'unexpected error', {
+    where,
+    requestId,
+    error: error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ''}` : String(error),
+  });
+  return { code: 'INTERNAL', message: ERROR_MESSAGES.INTERNAL, requestId };
+}

@@ -1,0 +1,69 @@
+import type { NoticeCategory, NoticeScope, NoticeSummary, NoticeView } from '@shared/contract';
+import { excerpt, NEVER, noticeStatus } from '@shared/notice/rules';
+import { AppError } from '@shared/errors';
+import type { Store, TxStore } from '../core/store/port';
+
+export interface NoticeDoc {
+  _id: string;
+  /** null for a street-wide notice. */
+  communityId: string | null;
+  communityName: string;
+  streetId: string;
+  audience: string;
+  scope: NoticeScope;
+  category: NoticeCategory;
+  title: string;
+  body: string;
+  images: string[];
+  attachments: string[];
+  pinned: boolean;
+  status: 'draft' | 'published' | 'unpublished';
+  publishAt: number | null;
+  expireAt: number;
+  readCount: number;
+  createdBy: string | null;
+  createdAt: number;
+  updatedAt: number;
+  source: { module: string; id: string } | null;
+}
+
+export async function requireNotice(store: Store | TxStore, id: string): Promise<NoticeDoc> {
+  const notice = await store.get<NoticeDoc>('notices', id);
+  if (!notice) throw new AppError('NOT_FOUND', '公告不存在或已删除');
+  return notice;
+}
+
+export function noticeSummary(n: NoticeDoc): NoticeSummary {
+  return {
+    id: n._id,
+    title: n.title,
+    category: n.category,
+    scope: n.scope,
+    communityId: n.communityId,
+    communityName: n.communityName,
+    pinned: n.pinned,
+    publishAt: n.publishAt,
+    coverFileId: n.images[0] ?? null,
+    excerpt: excerpt(n.body),
+  };
+}
+
+export function noticeView(n: NoticeDoc, now: number): NoticeView {
+  return {
+    ...noticeSummary(n),
+    body: n.body,
+    images: n.images,
+    attachments: n.attachments,
+    status: noticeStatus(n, now),
+    expireAt: n.expireAt >= NEVER ? null : n.expireAt,
+    readCount: n.readCount,
+    createdAt: n.createdAt,
+    updatedAt: n.updatedAt,
+    source: n.source,
+  };
+}
+
+/** The audit chain a notice's changes go to: its community's, or the street's for street-wide notices. */
+export function auditChainOf(n: Pick<NoticeDoc, 'communityId' | 'streetId'>): string {
+  return n.communityId ?? n.streetId;
+}

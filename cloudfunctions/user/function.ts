@@ -1,0 +1,28 @@
+import { contract } from '@shared/contract';
+import { defineFunction } from '../core/router';
+import { auditTrail, verifyAuditChain } from './audit-trail';
+import { createCommunity, listCommunities, updateCommunitySettings } from './communities';
+import { deleteMe, exportMyData } from './privacy';
+import { me, updateProfile } from './profile';
+import { applyResidency, listResidencyApplications, reviewResidency } from './residency';
+import { assignStaff, grantHost, listMembers, removeStaff, revokeHost } from './roles';
+
+export const userFunction = defineFunction('user', contract.user, {
+  me,
+  updateProfile,
+  listCommunities,
+  applyResidency,
+  listResidencyApplications,
+  reviewResidency,
+  listMembers,
+  grantHost,
+  revokeHost,
+  createCommunity,
+  updateCommunitySettings,
+  assignStaff,
+  removeStaff,
+  exportMyData,
+  deleteMe,
+  auditTrail,
+  verifyAuditChain,
+});
