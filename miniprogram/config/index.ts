@@ -1,0 +1,43 @@
+import path from 'node:path'
+import { defineConfig } from '@tarojs/cli'
+
+// Code in the repository's top-level shared/ folder is compiled with the app.
+const sharedDir = path.resolve(__dirname, '../../shared')
+
+export default defineConfig({
+  projectName: 'gongzhi',
+  date: '2026-11-24',
+  // NutUI is drawn at 375 px, our own styles at 750.
+  designWidth(input) {
+    const file = typeof input === 'object' && input?.file ? input.file.replace(/\\+/g, '/') : ''
+    return file.includes('@nutui') ? 375 : 750
+  },
+  deviceRatio: { 375: 2, 640: 2.34 / 2, 750: 1, 828: 1.81 / 2 },
+  sourceRoot: 'src',
+  // one folder per target, or the weapp and h5 builds overwrite each other
+  outputRoot: `../dist/${process.env.TARO_ENV}`,
+  plugins: [],
+  framework: 'react',
+  compiler: 'webpack5',
+  alias: { '@shared': sharedDir },
+  mini: {
+    // Taro's script rule only covers src/ and node_modules/*taro*
+    compile: { include: [sharedDir] },
+    postcss: {
+      pxtransform: { enable: true, config: {} },
+      cssModules: { enable: false },
+    },
+  },
+  h5: {
+    publicPath: './',
+    staticDirectory: 'static',
+    router: { mode: 'hash' },
+    esnextModules: ['@nutui'],
+    compile: { include: [sharedDir] },
+    postcss: {
+      pxtransform: { enable: true, config: {} },
+      autoprefixer: { enable: true, config: {} },
+      cssModules: { enable: false },
+    },
+  },
+})
