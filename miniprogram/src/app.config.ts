@@ -1,0 +1,30 @@
+const tab = (pagePath: string, text: string, icon: string) => ({
+  pagePath,
+  text,
+  iconPath: `assets/tab/${icon}.png`,
+  selectedIconPath: `assets/tab/${icon}-active.png`,
+})
+
+export default defineAppConfig({
+  // tabBar pages must live in the main package; features go to subpackages (2 MB per package)
+  pages: ['pages/home/index', 'pages/consult/index', 'pages/services/index', 'pages/mine/index'],
+  subPackages: [{ root: 'packages/notice', pages: ['detail/index'] }],
+  window: {
+    navigationBarTitleText: '共治',
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTextStyle: 'black',
+    backgroundTextStyle: 'light',
+  },
+  tabBar: {
+    color: '#666666',
+    selectedColor: '#c8102e',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      tab('pages/home/index', '首页', 'home'),
+      tab('pages/consult/index', '议事', 'consult'),
+      tab('pages/services/index', '服务', 'services'),
+      tab('pages/mine/index', '我的', 'mine'),
+    ],
+  },
+})
