@@ -55,9 +55,9 @@ export function fileIds(label: string, max: number) {
 
 export function choice<const T extends readonly [string, ...string[]]>(label: string, values: T) {
   return z.enum(values, {
-    required_error: `请选择${label}`,
-    invalid_type_error: `${label}格式不正确`,
-    errorMap: () => ({ message: `请选择有效的${label}` }),
+    errorMap: (issue) => ({
+      message: issue.code === 'invalid_type' && issue.received === 'undefined' ? `请选择${label}` : `请选择有效的${label}`,
+    }),
   });
 }
 
