@@ -1,0 +1,129 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Envelope } from '@shared/errors';
+import type { Contract, FunctionName, InputOf, OutputOf } from '@shared/contract';
+import { FUNCTIONS } from '../../cloudfunctions/functions';
+import type { RequestMetrics, Runtime } from '../../cloudfunctions/core/runtime';
+import { SqliteStore } from '../../cloudfunctions/core/store/sqlite';
+import { localRuntime } from '../../local-cloud/runtime';
+import { seedDemo } from '../../local-cloud/seed';
+import { createLocalCloud } from '../../local-cloud/server';
+import { loadSecret } from '../../local-cloud/session';
+
+export interface TestCloud {
+  url: string;
+  dbPath: string;
+  /** Digest of the whole database; see snapshotDb. */
+  snapshot(): string;
+  store: SqliteStore;
+  runtime: Runtime;
+  /** Every request the functions served, newest last. */
+  requests: RequestMetrics[];
+  /** Moves the clock the functions see. */
+  setNow(ts: number): void;
+  login(openid: string): Promise<Client>;
+  anonymous(): Client;
+  close(): Promise<void>;
+}
+
+type Call = <F extends FunctionName, A extends keyof Contract[F] & string>(
+  fn: F,
+  action: A,
+  data: InputOf<Contract[F][A]> | Record<string, unknown>,
+) => Promise<Envelope<OutputOf<Contract[F][A]>>>;
+
+export interface Client {
+  openid: string | null;
+  call: Call;
+  /** Like call, but fails the test unless ok, returning the data. */
+  ok: <F extends FunctionName, A extends keyof Contract[F] & string>(
+    fn: F,
+    action: A,
+    data: InputOf<Contract[F][A]> | Record<string, unknown>,
+  ) => Promise<OutputOf<Contract[F][A]>>;
+  raw(fn: string, body: unknown): Promise<{ status: number; body: unknown }>;
+}
+
+/** A local cloud over real HTTP on a free port, on a fresh SQLite file, seeded with the demo street. */
+export async function startCloud(options: { seed?: boolean; now?: number } = {}): Promise<TestCloud> {
+  const dir = mkdtempSync(join(tmpdir(), 'gongzhi-test-'));
+  const dbPath = join(dir, 'test.db');
+  const store = new SqliteStore(dbPath);
+  let now = options.now ?? Date.now();
+  const requests: RequestMetrics[] = [];
+  const runtime = localRuntime(store, {
+    now: () => now,
+    log: () => undefined,
+    onRequest: (m) => requests.push(m),
+  });
+  if (options.seed !== false) await seedDemo(store, now);
+  const secret = loadSecret(join(dir, 'secret'));
+  const server = createLocalCloud({ runtime, functions: FUNCTIONS, secret, filesDir: join(dir, 'files') });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const client = (openid: string | null, token: string | null): Client => {
+    const raw = async (fn: string, body: unknown) => {
+      const res = await fetch(`${url}/api/${fn}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      });
+      return { status: res.status, body: (await res.json()) as unknown };
+    };
+    const call = (async (fn: string, action: string, data: unknown) => (await raw(fn, { action, data })).body) as Call;
+    const ok = (async (fn: FunctionName, action: string, data: unknown) => {
+      const envelope = (await call(fn, action as never, data as never)) as Envelope<unknown>;
+      if (!envelope.ok) throw new Error(`${fn}.${action} failed: ${envelope.error.code} ${envelope.error.message}`);
+      return envelope.data;
+    }) as Client['ok'];
+    return { openid, call, ok, raw };
+  };
+
+  return {
+    url,
+    dbPath,
+    snapshot: () => snapshotDb(dbPath),
+    store,
+    runtime,
+    requests,
+    setNow: (ts) => (now = ts),
+    async login(openid) {
+      const res = await fetch(`${url}/api/dev/login`, { method: 'POST', body: JSON.stringify({ openid }) });
+      const body = (await res.json()) as { data: { token: string } };
+      return client(openid, body.data.token);
+    },
+    anonymous: () => client(null, null),
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * A digest of every committed document, read through a second connection: "nothing was written" means
+ * the digest before and after a refused request are equal.
+ */
+export function snapshotDb(dbPath: string): string {
+  const db = new Database(dbPath, { readonly: true });
+  try {
+    const hash = createHash('sha256');
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'c_%' ORDER BY name").all() as { name: string }[];
+    for (const { name } of tables) {
+      hash.update(`#${name}`);
+      for (const row of db.prepare(`SELECT _id, doc FROM "${name}" ORDER BY _id`).iterate() as Iterable<{ _id: string; doc: string }>) {
+        hash.update(`${row._id}\u0000${row.doc}\u0000`);
+      }
+    }
+    return hash.digest('hex');
+  } finally {
+    db.close();
+  }
+}
