@@ -1,4 +1,5 @@
 import type { ModuleContract } from './action';
+import { consultationContract } from './consultation';
 import { noticeContract } from './notice';
 import { userContract } from './user';
 
@@ -6,6 +7,7 @@ import { userContract } from './user';
 export const contract = {
   user: userContract,
   notice: noticeContract,
+  consultation: consultationContract,
 } satisfies Record<string, ModuleContract>;
 
 export type Contract = typeof contract;
@@ -16,3 +18,4 @@ export * from './fields';
 export * from './zod-zh';
 export * from './user';
 export * from './notice';
+export * from './consultation';

@@ -2,6 +2,9 @@ import { z } from 'zod';
 
 /** Chinese fallback messages for anything a schema did not word itself. */
 export const zhErrorMap: z.ZodErrorMap = (issue, ctx) => {
+  // Given to safeParse, this map has the last word over a schema's own `required_error`/`invalid_type_error`
+  // or a choice's errorMap; keep the wording the schema chose, which names the field.
+  if (/[\u4e00-\u9fa5]/.test(ctx.defaultError)) return { message: ctx.defaultError };
   switch (issue.code) {
     case z.ZodIssueCode.invalid_type:
       return { message: issue.received === 'undefined' ? '此项必填' : '格式不正确' };
@@ -17,7 +20,7 @@ export const zhErrorMap: z.ZodErrorMap = (issue, ctx) => {
     case z.ZodIssueCode.invalid_union_discriminator:
       return { message: '请选择有效的选项' };
     default:
-      return { message: ctx.defaultError && /[\u4e00-\u9fa5]/.test(ctx.defaultError) ? ctx.defaultError : '格式不正确' };
+      return { message: '格式不正确' };
   }
 };
 
