@@ -47,7 +47,7 @@ export interface CloudBaseStoreOptions {
 const SAFE_PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 
 function checkPath(path: string): string {
-  if (!SAFE_PATH.test(path)) throw new TypeError(`bad field path: ${path}`);
+  if (!SAFE_PATH.test(path) || path.split('.').includes('__proto__')) throw new TypeError(`bad field path: ${path}`);
   return path;
 }
 
@@ -130,6 +130,16 @@ function toJson<T>(value: T): T {
   return value === undefined ? (null as T) : (JSON.parse(JSON.stringify(value)) as T);
 }
 
+/** Drops `_id` (never written) and makes values plain JSON; the `inc`/`unset` sentinels stay. */
+function normalizePatch(patch: Patch): Patch {
+  const out: Patch = {};
+  for (const [path, change] of Object.entries(patch)) {
+    if (path === '_id') continue;
+    out[path] = change instanceof Increment || change instanceof Unset ? change : toJson(change);
+  }
+  return out;
+}
+
 function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
@@ -202,6 +212,7 @@ export class CloudBaseStore implements Store {
   }
 
   async update(collection: string, id: string, patch: Patch, options?: UpdateOptions): Promise<boolean> {
+    patch = normalizePatch(patch);
     const data = this.encodePatch(patch);
     if (!data) return this.existsMatching(await this.get(collection, id), options?.if);
     const where = this.encodeWhere([['_id', id], ...Object.entries(options?.if ?? {})]);
@@ -281,7 +292,7 @@ export class CloudBaseStore implements Store {
         await mapDuplicate(collection, doc._id, async () => ok(await t.collection(collection).add(data)));
       },
       update: async (collection: string, id: string, patch: Patch, options?: UpdateOptions): Promise<boolean> => {
-        const data = this.encodePatch(patch);
+        const data = this.encodePatch(normalizePatch(patch));
         if (options?.if || !data) {
           // No `where` in a transaction: read the document here (the read is part of the transaction) and decide.
           if (!this.existsMatching(await get(collection, id), options?.if)) return false;
@@ -309,17 +320,16 @@ export class CloudBaseStore implements Store {
   /**
    * A patch as an update object: `inc` → `_.inc`, `unset` → `_.remove()`, anything else through `_.set` so an
    * object value replaces the field instead of being merged key by key (the SDK flattens plain objects into dotted
-   * `$set`s). `_id` is never written. Null when nothing is left to write.
+   * `$set`s). Takes a normalised patch. Null when nothing is left to write.
    */
   private encodePatch(patch: Patch): Record<string, unknown> | null {
     const _ = this._;
     const data: Record<string, unknown> = {};
     for (const [path, change] of Object.entries(patch)) {
-      if (path === '_id') continue;
       checkPath(path);
       if (change instanceof Increment) data[path] = _.inc(change.by);
       else if (change instanceof Unset) data[path] = _.remove();
-      else data[path] = _.set(toJson(change));
+      else data[path] = _.set(change);
     }
     return Object.keys(data).length ? data : null;
   }

@@ -1,10 +1,12 @@
 import { Increment, Unset, type Condition, type Doc, type Filter, type Patch, type Scalar } from './port';
 
-/** Reads a dotted path; `undefined` when any step is missing. */
+const own = (o: object, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);
+
+/** Reads a dotted path; `undefined` when any step is missing. Only a document's own fields count, not `toString`. */
 export function getPath(doc: unknown, path: string): unknown {
   let value: unknown = doc;
   for (const key of path.split('.')) {
-    if (value === null || typeof value !== 'object') return undefined;
+    if (value === null || typeof value !== 'object' || !own(value, key)) return undefined;
     value = (value as Record<string, unknown>)[key];
   }
   return value;
@@ -45,10 +47,12 @@ export function applyPatch<T extends Doc>(doc: T, patch: Patch): T {
   const next = structuredClone(doc) as Record<string, unknown>;
   for (const [path, change] of Object.entries(patch)) {
     const keys = path.split('.');
+    // `a.__proto__.x` would write into Object.prototype (patch keys may carry ids that came from a request).
+    if (keys.includes('__proto__')) throw new TypeError(`bad field path: ${path}`);
     const last = keys.pop() as string;
     let parent = next;
     for (const key of keys) {
-      if (parent[key] === null || typeof parent[key] !== 'object') parent[key] = {};
+      if (!own(parent, key) || parent[key] === null || typeof parent[key] !== 'object') parent[key] = {};
       parent = parent[key] as Record<string, unknown>;
     }
     if (change instanceof Unset) delete parent[last];

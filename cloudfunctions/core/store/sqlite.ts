@@ -115,7 +115,9 @@ export class SqliteStore implements Store {
   }
 
   update(collection: string, id: string, patch: Patch, options?: UpdateOptions): Promise<boolean> {
-    return this.outside(() => this.db.transaction(() => this.updateNow(collection, id, patch, options))());
+    // IMMEDIATE: the read-check-write must hold the write lock from the read on, or another connection's commit
+    // in between fails the write with SQLITE_BUSY_SNAPSHOT.
+    return this.outside(() => this.db.transaction(() => this.updateNow(collection, id, patch, options)).immediate());
   }
 
   remove(collection: string, id: string): Promise<boolean> {
@@ -139,8 +141,9 @@ export class SqliteStore implements Store {
     this.txOpen = true;
     let release!: () => void;
     this.lock = new Promise<void>((resolve) => (release = resolve));
-    this.db.exec('BEGIN IMMEDIATE');
     try {
+      // Inside the try: if BEGIN fails (SQLITE_BUSY from another connection), `finally` must still release the lock.
+      this.db.exec('BEGIN IMMEDIATE');
       const result = await fn(this.txView());
       this.db.exec('COMMIT');
       return result;
