@@ -7,7 +7,7 @@ import { userTextFields } from './content';
 import { newRequestId } from './ids';
 import type { Runtime } from './runtime';
 import { CountingStore } from './store/counting';
-import { DuplicateError, type Doc, type Store, type TxStore } from './store/port';
+import { BadCursorError, DuplicateError, type Doc, type Store, type TxStore } from './store/port';
 
 export interface HandlerContext {
   caller: Caller;
@@ -137,6 +137,9 @@ function roleRequiredMessage(roles: readonly Role[]): string {
   return `仅${roles.map((r) => ROLE_NAMES[r]).join('或')}可以进行此操作`;
 }
 
+/** The same words the contract's page input uses for a malformed cursor. */
+const PAGE_CURSOR_MESSAGE = '分页参数格式不正确';
+
 function firstMessage(fields: Record<string, string>): string {
   return Object.values(fields)[0] ?? ERROR_MESSAGES.VALIDATION;
 }
@@ -146,6 +149,9 @@ function toApiError(error: unknown, requestId: string, runtime: Runtime, where: 
     return { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}), requestId };
   }
   if (error instanceof DuplicateError) return { code: 'CONFLICT', message: ERROR_MESSAGES.CONFLICT, requestId };
+  if (error instanceof BadCursorError) {
+    return { code: 'VALIDATION', message: PAGE_CURSOR_MESSAGE, fields: { cursor: PAGE_CURSOR_MESSAGE }, requestId };
+  }
   runtime.log('error', 'unexpected error', {
     where,
     requestId,

@@ -9,7 +9,7 @@ import { AppError, ERROR_MESSAGES, type Envelope } from '@shared/errors';
 import type { UserDoc } from '../../cloudfunctions/core/caller';
 import { defineFunction, type CloudEvent, type Handlers } from '../../cloudfunctions/core/router';
 import type { RequestMetrics, Runtime } from '../../cloudfunctions/core/runtime';
-import { DuplicateError } from '../../cloudfunctions/core/store/port';
+import { BadCursorError, DuplicateError } from '../../cloudfunctions/core/store/port';
 import { SqliteStore } from '../../cloudfunctions/core/store/sqlite';
 
 const things = { collection: 'files', idField: 'id' } as const;
@@ -60,6 +60,7 @@ const testContract = {
   crash: action<never>()({ input: z.object({}).strict(), permission: { allow: 'user' }, summary: '意外错误' }),
   duplicate: action<never>()({ input: z.object({}).strict(), permission: { allow: 'user' }, summary: '重复写入' }),
   refuse: action<never>()({ input: z.object({}).strict(), permission: { allow: 'user' }, summary: '业务拒绝' }),
+  page: action<unknown>()({ input: z.object({ cursor: z.string().optional() }).strict(), permission: { allow: 'anyone' }, summary: '分页' }),
 };
 
 type T = typeof testContract;
@@ -87,6 +88,7 @@ const handlers: Handlers<T> = {
   refuse: async () => {
     throw new AppError('LIMIT_EXCEEDED', '最多3个', { count: '最多3个' });
   },
+  page: async (input, ctx) => ctx.store.query('files', { cursor: input.cursor }),
 };
 
 const testFunction = defineFunction('test', testContract, handlers);
@@ -232,6 +234,16 @@ describe('errors', () => {
   test('a DuplicateError → CONFLICT, not logged as a fault', async () => {
     expect(await as('resident')('duplicate', {})).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: ERROR_MESSAGES.CONFLICT } });
     expect(logs).toEqual([]);
+  });
+
+  // Regression: a cursor the store never issued threw a RangeError and came back as INTERNAL.
+  test('a cursor the store did not issue → VALIDATION on the cursor field, not INTERNAL', async () => {
+    expect(await as(null)('page', { cursor: 'not-a-cursor' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: { cursor: '分页参数格式不正确' } },
+    });
+    expect(logs).toEqual([]);
+    expect(new BadCursorError()).toBeInstanceOf(RangeError);
   });
 
   test('an AppError keeps its code, message and fields', async () => {

@@ -87,10 +87,21 @@ export function encodeCursor(offset: number): string {
   return `o${offset.toString(36)}`;
 }
 
+/**
+ * A cursor the store did not issue. Cursors come back from clients, so this is bad input, not a fault: the router
+ * answers VALIDATION. A RangeError, so code that only knows it as one still treats it as such.
+ */
+export class BadCursorError extends RangeError {
+  constructor() {
+    super('bad cursor');
+    this.name = 'BadCursorError';
+  }
+}
+
 export function decodeCursor(cursor: string | null | undefined): number {
   if (!cursor) return 0;
   const m = /^o([0-9a-z]{1,10})$/.exec(cursor);
-  if (!m) throw new RangeError('bad cursor');
+  if (!m) throw new BadCursorError();
   return parseInt(m[1], 36);
 }
 
