@@ -4,9 +4,10 @@
  * - SQLite always: a fresh WAL database file in the OS temp directory for this test file.
  * - CloudBase only when TCB_ENV, TENCENTCLOUD_SECRETID and TENCENTCLOUD_SECRETKEY are set (optionally
  *   TENCENTCLOUD_SESSIONTOKEN); otherwise its block is reported as skipped. It needs the `users` collection with
- *   its unique `openid` index (see schema.ts) and may create the scratch collections `contract_1`..`contract_3`,
- *   which it empties before each use, so two runs must not share an environment at the same time. Test documents
- *   in `users` carry a per-run prefix and are removed afterwards.
+ *   its unique `openid` index (see schema.ts). Each test gets the scratch collection `contract_1` (`contract_2`…
+ *   if it asked for more), created when missing and emptied before use: the SDK cannot drop collections, so a
+ *   fixed set is reused rather than leaving new ones behind every run; two runs must therefore not share an
+ *   environment at the same time. Test documents in `users` carry a per-run prefix and are removed afterwards.
  */
 import fs from 'node:fs';
 import os from 'node:os';

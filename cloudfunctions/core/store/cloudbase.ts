@@ -1,6 +1,6 @@
 import * as tcb from '@cloudbase/node-sdk';
 import type { Transaction } from '@cloudbase/database/dist/commonjs/transaction/index';
-import { applyPatch, matches } from './documents';
+import { applyPatch, matches, matchesCondition } from './documents';
 import {
   decodeCursor,
   DuplicateError,
@@ -140,6 +140,20 @@ function normalizePatch(patch: Patch): Patch {
   return out;
 }
 
+/**
+ * True when applying the patch to any document that matches `filter` must change it: a non-zero `inc`, or a field
+ * that the filter pins to values the patch's new value (or its removal) does not satisfy — as in a claim,
+ * `{ claimedBy: me }` if `{ claimedBy: null }`.
+ */
+function mustChange(patch: Patch, filter: Filter | undefined): boolean {
+  return Object.entries(patch).some(([path, change]) => {
+    if (change instanceof Increment) return change.by !== 0;
+    const condition = filter?.[path];
+    if (condition === undefined) return false;
+    return !matchesCondition(change instanceof Unset ? undefined : change, condition);
+  });
+}
+
 function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
@@ -162,7 +176,10 @@ function sleep(ms: number): Promise<void> {
  * - Filters become `db.command` conditions; a bare null also matches a missing field (`_.or(_.eq(null), _.exists(false))`).
  * - Paging is `orderBy(..., _id)` + `skip` + `limit`, with the port's offset cursors.
  * - A conditional update is one atomic `where({ _id, ...if }).update(patch)`; CloudBase reports 0 updated both when
- *   nothing matched and when the patch changed nothing, so a 0 is settled by reading the document.
+ *   nothing matched and when the patch changed nothing, so a 0 is settled by reading the document, unless the
+ *   patch could not have left a matching document unchanged (then the 0 means no match, with no extra read).
+ * - Reads of a collection that does not exist are empty, as on SQLite; writes to it fail (collections and their
+ *   indexes are created in the console, see schema.ts).
  * - Transactions use `db.runTransaction`; inside, only single-document calls by id are possible, so `if` is checked
  *   by reading the document in the transaction. Write conflicts are retried here with jittered exponential back-off.
  */
@@ -220,8 +237,10 @@ export class CloudBaseStore implements Store {
       ok(await this.db.collection(collection).where(where).update(data)),
     );
     if (Number(res.updated) > 0) return true;
-    // 0 means "nothing matched" or "matched, but the patch changed nothing". Reading afterwards is a valid
-    // linearisation: if the document now matches and the patch is a no-op on it, the update could have run now.
+    // 0 means "nothing matched" or "matched, but the patch changed nothing". When the patch cannot leave a
+    // matching document as it was, it is the first. Otherwise read: if the document now matches and the patch is
+    // a no-op on it, the update could have taken effect at this moment (a valid linearisation), so it matched.
+    if (mustChange(patch, options?.if)) return false;
     const current = await this.get(collection, id);
     return this.existsMatching(current, options?.if) && deepEqual(applyPatch(current as Doc, patch), current);
   }
@@ -233,7 +252,8 @@ export class CloudBaseStore implements Store {
     }, false);
   }
 
-  query<T extends Doc = Doc>(collection: string, options: QueryOptions = {}): Promise<Page<T>> {
+  // async so that a bad cursor or filter rejects the promise instead of throwing at the call.
+  async query<T extends Doc = Doc>(collection: string, options: QueryOptions = {}): Promise<Page<T>> {
     const limit = pageLimit(options.limit);
     const offset = decodeCursor(options.cursor);
     const orderBy = options.orderBy ?? [];
@@ -253,7 +273,7 @@ export class CloudBaseStore implements Store {
     }, { items: [], nextCursor: null });
   }
 
-  count(collection: string, where?: Filter): Promise<number> {
+  async count(collection: string, where?: Filter): Promise<number> {
     const encoded = where && Object.keys(where).length ? this.encodeWhere(Object.entries(where)) : null;
     return emptyIfMissing(async () => {
       const coll = this.db.collection(collection);
@@ -302,7 +322,8 @@ export class CloudBaseStore implements Store {
         }
         const res = await mapDuplicate(collection, id, async () => ok(await t.collection(collection).doc(id).update(data)));
         if (Number(res.updated) > 0) return true;
-        return (await get(collection, id)) !== null; // 0 updated: missing, or a patch that changed nothing
+        // 0 updated: missing, or a patch that changed nothing.
+        return !mustChange(normalizePatch(patch), undefined) && (await get(collection, id)) !== null;
       },
       remove: async (collection: string, id: string): Promise<boolean> => {
         const res = ok(await t.collection(collection).doc(id).remove());
