@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { SqliteStore } from '../../cloudfunctions/core/store/sqlite';
-import { DuplicateError, inc, unset, type Doc, type Filter, type Store } from '../../cloudfunctions/core/store/port';
+import { BadCursorError, DuplicateError, inc, unset, type Doc, type Filter, type Store } from '../../cloudfunctions/core/store/port';
 
 type D = Doc & Record<string, unknown>;
 
@@ -345,8 +345,8 @@ function contract(title: string, enabled: boolean, open: () => Promise<Harness>)
           expect(await store.count(c, { group: 0 })).toBe(36);
         });
 
-        test('a malformed cursor is refused', async () => {
-          await expect(store.query(c, { cursor: 'not-a-cursor' })).rejects.toThrow(RangeError);
+        test('a cursor the store never issued is refused with BadCursorError (a rejection, not a throw)', async () => {
+          await expect(store.query(c, { cursor: 'not-a-cursor' })).rejects.toBeInstanceOf(BadCursorError);
         });
       });
     });
