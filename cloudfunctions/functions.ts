@@ -1,4 +1,5 @@
 import type { CloudFunction } from './core/router';
+import { consultationFunction } from './consultation/function';
 import { noticeFunction } from './notice/function';
 import { userFunction } from './user/function';
 
@@ -6,4 +7,5 @@ import { userFunction } from './user/function';
 export const FUNCTIONS: Record<string, CloudFunction> = {
   user: userFunction,
   notice: noticeFunction,
+  consultation: consultationFunction,
 };

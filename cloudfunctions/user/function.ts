@@ -2,6 +2,7 @@ import { contract } from '@shared/contract';
 import { defineFunction } from '../core/router';
 import { auditTrail, verifyAuditChain } from './audit-trail';
 import { createCommunity, listCommunities, updateCommunitySettings } from './communities';
+import { inbox, markInboxRead } from './inbox';
 import { deleteMe, exportMyData } from './privacy';
 import { me, updateProfile } from './profile';
 import { applyResidency, listResidencyApplications, reviewResidency } from './residency';
@@ -23,6 +24,8 @@ export const userFunction = defineFunction('user', contract.user, {
   removeStaff,
   exportMyData,
   deleteMe,
+  inbox,
+  markInboxRead,
   auditTrail,
   verifyAuditChain,
 });

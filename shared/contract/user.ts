@@ -79,6 +79,15 @@ export interface ChainCheck {
   reason: string | null;
 }
 
+export interface InboxItem {
+  id: string;
+  title: string;
+  body: string;
+  link: { module: string; id: string } | null;
+  read: boolean;
+  createdAt: number;
+}
+
 export interface MyData {
   user: Record<string, unknown>;
   records: Record<string, unknown[]>;
@@ -179,6 +188,16 @@ export const userContract = {
     input: z.object({ confirm: z.literal('删除', { errorMap: () => ({ message: '请输入“删除”以确认' }) }) }).strict(),
     permission: { allow: 'user' },
     summary: '注销账号并删除个人信息',
+  }),
+  inbox: action<Page<InboxItem> & { unread: number }>()({
+    input: z.object({ ...pageInput }).strict(),
+    permission: { allow: 'user' },
+    summary: '我的消息',
+  }),
+  markInboxRead: action<{ updated: number }>()({
+    input: z.object({ ids: z.array(id('消息')).min(1, '请选择消息').max(100, '一次最多100条') }).strict(),
+    permission: { allow: 'user' },
+    summary: '标记消息已读',
   }),
   auditTrail: action<Page<AuditEntryView>>()({
     input: z.object({ communityId: id('社区'), targetId: id('对象').optional(), ...pageInput }).strict(),

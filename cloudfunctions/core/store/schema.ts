@@ -22,6 +22,24 @@ export const COLLECTIONS: Record<string, IndexSpec[]> = {
   ],
   noticeReads: [{ fields: [['userId', 'asc']] }],
   inbox: [{ fields: [['userId', 'asc'], ['createdAt', 'desc']] }],
+  consultations: [
+    { fields: [['communityId', 'asc'], ['updatedAt', 'desc']] },
+    { fields: [['hostId', 'asc'], ['updatedAt', 'desc']] },
+    { fields: [['step', 'asc'], ['updatedAt', 'desc']] },
+  ],
+  opinions: [
+    { fields: [['communityId', 'asc'], ['createdAt', 'desc']] },
+    { fields: [['communityId', 'asc'], ['supportCount', 'desc']] },
+    { fields: [['consultationId', 'asc'], ['createdAt', 'desc']] },
+  ],
+  opinionSupports: [{ fields: [['opinionId', 'asc']] }, { fields: [['userId', 'asc']] }],
+  opinionComments: [{ fields: [['opinionId', 'asc'], ['createdAt', 'asc']] }, { fields: [['authorId', 'asc']] }],
+  signups: [{ fields: [['consultationId', 'asc'], ['status', 'asc'], ['seq', 'asc']] }, { fields: [['userId', 'asc']] }],
+  attendance: [{ fields: [['consultationId', 'asc'], ['at', 'asc']] }],
+  votes: [{ fields: [['consultationId', 'asc'], ['choice', 'asc']] }],
+  meetingPoints: [{ fields: [['consultationId', 'asc'], ['seq', 'asc']] }],
+  progressUpdates: [{ fields: [['consultationId', 'asc'], ['at', 'asc']] }],
+  ratings: [{ fields: [['consultationId', 'asc']] }, { fields: [['userId', 'asc']] }],
   files: [],
 };
 

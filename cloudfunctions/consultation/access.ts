@@ -1,0 +1,39 @@
+import type { MySeat } from '@shared/contract';
+import { DEFAULT_COMMUNITY_SETTINGS } from '@shared/contract';
+import { hasRole, type Caller } from '../core/caller';
+import type { HandlerContext } from '../core/router';
+import type { Store } from '../core/store/port';
+import { getCommunity } from '../user/records';
+import { consultationView, NO_SEAT, ratingId, signupId, attendanceId, voteId, type ConsultationDoc, type SignupDoc } from './records';
+
+export function canManage(caller: Caller, c: Pick<ConsultationDoc, 'hostId' | 'communityId'>): boolean {
+  return (!!caller.user && caller.user._id === c.hostId) || hasRole(caller, 'staff', c.communityId);
+}
+
+/** The caller's own seat, check-in, vote and rating: four reads by id, none when signed out. */
+export async function mySeat(store: Store, c: ConsultationDoc, userId: string | null): Promise<MySeat> {
+  if (!userId) return NO_SEAT;
+  const [signup, attendance, vote, rating] = await Promise.all([
+    store.get<SignupDoc>('signups', signupId(c._id, userId)),
+    store.get('attendance', attendanceId(c._id, userId)),
+    c.voteState === 'not_open' ? null : store.get('votes', voteId(c._id, userId)),
+    c.implementedAt ? store.get<{ _id: string; level: MySeat['rated'] }>('ratings', ratingId(c._id, userId)) : null,
+  ]);
+  let waitlistPosition: number | null = null;
+  if (signup?.status === 'waitlisted') {
+    waitlistPosition = (await store.count('signups', { consultationId: c._id, status: 'waitlisted', seq: { lt: signup.seq } })) + 1;
+  }
+  return { status: signup?.status ?? null, waitlistPosition, checkedIn: !!attendance, voted: !!vote, rated: rating?.level ?? null };
+}
+
+export async function viewFor(ctx: HandlerContext, c: ConsultationDoc, seat?: MySeat) {
+  const community = await getCommunity(ctx.store, c.communityId);
+  const settings = { ...DEFAULT_COMMUNITY_SETTINGS, ...community.settings };
+  return consultationView(c, {
+    now: ctx.now,
+    topicNeedsApproval: settings.topicNeedsApproval,
+    canManage: canManage(ctx.caller, c),
+    canApproveTopic: hasRole(ctx.caller, 'staff', c.communityId),
+    me: seat ?? (await mySeat(ctx.store, c, ctx.caller.user?._id ?? null)),
+  });
+}

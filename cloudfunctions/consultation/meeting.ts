@@ -1,0 +1,179 @@
+import { randomInt } from 'node:crypto';
+import type { AttendeeView, consultationContract, PointView } from '@shared/contract';
+import { ballotChoices } from '@shared/consultation/steps';
+import { decide } from '@shared/consultation/decision';
+import { AppError } from '@shared/errors';
+import { newId } from '../core/ids';
+import type { Handler, HandlerContext } from '../core/router';
+import { DuplicateError } from '../core/store/port';
+import { displayName, requireUser } from '../user/records';
+import { mySeat, viewFor } from './access';
+import { changeConsultation } from './changes';
+import { attendanceId, requireConsultation, requireStep, signupId, voteId, type AttendanceDoc, type ConsultationDoc, type SignupDoc } from './records';
+
+type C = typeof consultationContract;
+
+/** Letters and digits that cannot be misread when typed from a printed QR code's caption. */
+const CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+
+function newCheckInCode(): string {
+  return Array.from({ length: 6 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
+}
+
+function requireMeetingOpen(c: ConsultationDoc): void {
+  requireStep(c, 5);
+  if (!c.meetingOpenedAt) throw new AppError('INVALID_STATE', '会议尚未开始');
+}
+
+export const openMeeting: Handler<C['openMeeting']> = async (_input, ctx) => {
+  const c = ctx.target as unknown as ConsultationDoc;
+  requireStep(c, 5);
+  if (c.meetingOpenedAt) throw new AppError('INVALID_STATE', '会议已经开始');
+  const next = await changeConsultation(ctx, c, { meetingOpenedAt: ctx.now, checkInCode: newCheckInCode() }, { action: 'openMeeting' }, {
+    guard: { step: 5, state: 'active', meetingOpenedAt: null },
+  });
+  return viewFor(ctx, next);
+};
+
+/** Records one attendee and raises the count, exactly once per person. */
+async function addAttendee(ctx: HandlerContext, consultationId: string, attendee: Omit<AttendanceDoc, '_id' | 'consultationId' | 'at'>, key: string) {
+  const doc: AttendanceDoc = { _id: attendanceId(consultationId, key), consultationId, ...attendee, at: ctx.now };
+  try {
+    await ctx.store.transaction(async (tx) => {
+      const c = await requireConsultation(tx, consultationId);
+      requireMeetingOpen(c);
+      if (c.voteState === 'closed') throw new AppError('INVALID_STATE', '表决已结束，不能再签到');
+      if (attendee.via === 'qr') {
+        const seat = await tx.get<SignupDoc>('signups', signupId(consultationId, attendee.userId!));
+        if (seat?.status !== 'seated') throw new AppError('FORBIDDEN', '您没有本次会议的席位，请联系主持人登记');
+      }
+      await tx.create('attendance', doc);
+      await tx.update('consultations', consultationId, { attendanceCount: c.attendanceCount + 1 });
+      await ctx.audit(tx, { communityId: c.communityId, action: attendee.via === 'qr' ? 'consultation.checkIn' : 'consultation.markPresent', targetType: 'consultation', targetId: c._id, before: null, after: { role: attendee.role } });
+    });
+  } catch (error) {
+    if (error instanceof DuplicateError) throw new AppError('CONFLICT', attendee.via === 'qr' ? '您已签到' : '此人已登记到会');
+    throw error;
+  }
+  return doc;
+}
+
+export const checkIn: Handler<C['checkIn']> = async (input, ctx) => {
+  const user = ctx.caller.user!;
+  const c = ctx.target as unknown as ConsultationDoc;
+  requireMeetingOpen(c);
+  if (input.code !== c.checkInCode) throw new AppError('VALIDATION', '签到码不正确，请重新扫码', { code: '签到码不正确' });
+  await addAttendee(ctx, c._id, { userId: user._id, name: displayName(user), role: '居民', via: 'qr' }, user._id);
+  return mySeat(ctx.store, await requireConsultation(ctx.store, c._id), user._id);
+};
+
+export const markPresent: Handler<C['markPresent']> = async (input, ctx) => {
+  const c = ctx.target as unknown as ConsultationDoc;
+  requireMeetingOpen(c);
+  let name = input.guestName ?? '';
+  let key = `guest-${newId('g')}`;
+  if (input.userId) {
+    const person = await requireUser(ctx.store, input.userId);
+    if (person.residency?.communityId !== c.communityId && !person.roles.some((r) => r.communityId === c.communityId)) {
+      throw new AppError('VALIDATION', '此人不是本社区居民', { userId: '此人不是本社区居民' });
+    }
+    name = displayName(person);
+    key = person._id;
+  }
+  const doc = await addAttendee(ctx, c._id, { userId: input.userId ?? null, name, role: input.role, via: 'host' }, key);
+  return attendeeView(doc);
+};
+
+function attendeeView(a: AttendanceDoc): AttendeeView {
+  return { id: a._id, name: a.name, role: a.role, via: a.via, at: a.at };
+}
+
+export const listAttendees: Handler<C['listAttendees']> = async (input, ctx) => {
+  const items: AttendanceDoc[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: { items: AttendanceDoc[]; nextCursor: string | null } = await ctx.store.query<AttendanceDoc>('attendance', { where: { consultationId: input.id }, orderBy: [['at', 'asc']], limit: 100, cursor });
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return items.map(attendeeView);
+};
+
+export const recordPoint: Handler<C['recordPoint']> = async (input, ctx) => {
+  const point = { _id: newId('pt'), consultationId: input.id, seq: 0, speakerRole: input.speakerRole, summary: input.summary, at: ctx.now };
+  await ctx.store.transaction(async (tx) => {
+    const c = await requireConsultation(tx, input.id);
+    requireMeetingOpen(c);
+    point.seq = c.pointSeq + 1;
+    await tx.create('meetingPoints', point);
+    await tx.update('consultations', c._id, { pointSeq: point.seq });
+    await ctx.audit(tx, { communityId: c.communityId, action: 'consultation.recordPoint', targetType: 'consultation', targetId: c._id, before: null, after: { speakerRole: point.speakerRole }, note: point.summary });
+  });
+  return { id: point._id, speakerRole: point.speakerRole, summary: point.summary, at: point.at };
+};
+
+export const listPoints: Handler<C['listPoints']> = async (input, ctx) => {
+  const page = await ctx.store.query<PointView & { _id: string }>('meetingPoints', { where: { consultationId: input.id }, orderBy: [['seq', 'asc']], limit: 100 });
+  return page.items.map(({ _id, speakerRole, summary, at }) => ({ id: _id, speakerRole, summary, at }));
+};
+
+export const openVote: Handler<C['openVote']> = async (_input, ctx) => {
+  const c = ctx.target as unknown as ConsultationDoc;
+  requireMeetingOpen(c);
+  if (c.voteState !== 'not_open') throw new AppError('INVALID_STATE', c.voteState === 'open' ? '表决已经开始' : '表决已结束');
+  const next = await changeConsultation(ctx, c, { voteState: 'open' }, { action: 'openVote', after: { step: 5, attendance: c.attendanceCount } }, {
+    guard: { step: 5, state: 'active', voteState: 'not_open' },
+  });
+  return viewFor(ctx, next);
+};
+
+/** One vote per checked-in participant: the vote's id is consultation + voter, so a second is a duplicate. */
+export const vote: Handler<C['vote']> = async (input, ctx) => {
+  const user = ctx.caller.user!;
+  try {
+    await ctx.store.transaction(async (tx) => {
+      const c = await requireConsultation(tx, input.id);
+      requireMeetingOpen(c);
+      if (c.voteState !== 'open') throw new AppError('INVALID_STATE', c.voteState === 'closed' ? '表决已结束' : '表决尚未开始');
+      if (input.choice >= ballotChoices(c.plan!).length) throw new AppError('VALIDATION', '选项不正确', { choice: '选项不正确' });
+      if (!(await tx.get('attendance', attendanceId(c._id, user._id)))) throw new AppError('FORBIDDEN', '只有已签到的参会人可以表决');
+      await tx.create('votes', { _id: voteId(c._id, user._id), consultationId: c._id, choice: input.choice, at: ctx.now });
+      // The choice stays out of the audit entry: the log shows that someone voted, not how.
+      await ctx.audit(tx, { communityId: c.communityId, action: 'consultation.vote', targetType: 'consultation', targetId: c._id, before: null, after: 'voted' });
+    });
+  } catch (error) {
+    if (error instanceof DuplicateError) throw new AppError('CONFLICT', '您已经投过票了');
+    throw error;
+  }
+  return mySeat(ctx.store, await requireConsultation(ctx.store, input.id), user._id);
+};
+
+/**
+ * Closes the vote first, so no vote can land after it, then counts. If counting is interrupted, calling
+ * again finishes it.
+ */
+export const closeVote: Handler<C['closeVote']> = async (_input, ctx) => {
+  let c = ctx.target as unknown as ConsultationDoc;
+  requireMeetingOpen(c);
+  if (c.voteState === 'not_open') throw new AppError('INVALID_STATE', '表决尚未开始');
+  if (c.voteState === 'closed' && c.result) throw new AppError('INVALID_STATE', '表决已结束');
+  if (c.voteState === 'open') {
+    c = await changeConsultation(ctx, c, { voteState: 'closed' }, { action: 'closeVote', after: { step: 5, attendance: c.attendanceCount } }, {
+      guard: { step: 5, state: 'active', voteState: 'open' },
+    });
+    c = await requireConsultation(ctx.store, c._id);
+  }
+  const choices = ballotChoices(c.plan!);
+  const counts = await Promise.all(choices.map((_, i) => ctx.store.count('votes', { consultationId: c._id, choice: i })));
+  const decision = decide({ rule: c.plan!.rule, quorum: c.plan!.quorum, attendance: c.attendanceCount, counts });
+  const result = { ...decision, rule: c.plan!.rule, quorum: c.plan!.quorum, attendance: c.attendanceCount, counts, choices, closedAt: ctx.now };
+  await ctx.store.update('consultations', c._id, { result }, { if: { result: null } });
+  return viewFor(ctx, { ...c, result });
+};
+
+export const saveMinutes: Handler<C['saveMinutes']> = async (input, ctx) => {
+  const c = ctx.target as unknown as ConsultationDoc;
+  requireMeetingOpen(c);
+  const next = await changeConsultation(ctx, c, { minutes: input.minutes }, { action: 'saveMinutes', after: { step: 5, length: input.minutes.length } });
+  return viewFor(ctx, next);
+};

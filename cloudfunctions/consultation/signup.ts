@@ -1,0 +1,157 @@
+import type { consultationContract, SignupView } from '@shared/contract';
+import { DEFAULT_COMMUNITY_SETTINGS } from '@shared/contract';
+import { consultationNoticeText } from '@shared/consultation/announcements';
+import { placeSignup } from '@shared/consultation/seats';
+import { noticePeriodProblem } from '@shared/consultation/steps';
+import { AppError } from '@shared/errors';
+import type { Handler, HandlerContext } from '../core/router';
+import type { TxStore } from '../core/store/port';
+import { publishNotice as publishWorkflowNotice } from '../notice/publishing';
+import { sendInbox } from '../user/inbox';
+import { displayName, getCommunity } from '../user/records';
+import { mySeat, viewFor } from './access';
+import { changeConsultation } from './changes';
+import { requireConsultation, requireStep, signupId, type ConsultationDoc, type SignupDoc } from './records';
+
+type C = typeof consultationContract;
+
+export const publishNotice: Handler<C['publishNotice']> = async (input, ctx) => {
+  const c = ctx.target as unknown as ConsultationDoc;
+  requireStep(c, 4);
+  if (c.noticeId) throw new AppError('INVALID_STATE', '协商公告已发布');
+  if (!c.topic || !c.plan) throw new AppError('INVALID_STATE', '议题或方案不完整');
+  const community = await getCommunity(ctx.store, c.communityId);
+  const { consultationNoticeDays } = { ...DEFAULT_COMMUNITY_SETTINGS, ...community.settings };
+  const tooSoon = noticePeriodProblem(c.plan.meetingAt, ctx.now, consultationNoticeDays);
+  const overrideReason = input.overrideReason || null;
+  if (tooSoon && !overrideReason) {
+    throw new AppError('INVALID_STATE', `${tooSoon}。如确需提前召开，请填写理由`, { overrideReason: '请填写提前召开的理由' });
+  }
+  const { topic, plan } = c;
+  const next = await changeConsultation(
+    ctx,
+    c,
+    {},
+    { action: 'publishNotice', note: tooSoon ? overrideReason : null },
+    {
+      guard: { step: 4, state: 'active', noticeId: null },
+      also: async (tx, next) => {
+        const notice = await publishWorkflowNotice(ctx, tx, community, {
+          category: '协商公告',
+          title: `【议事公告】${topic.title}`,
+          body: consultationNoticeText(topic, plan, tooSoon ? overrideReason : null),
+          source: { module: 'consultation', id: c._id },
+        });
+        await tx.update('consultations', c._id, { noticeId: notice._id, noticeOverrideReason: tooSoon ? overrideReason : null });
+        next.noticeId = notice._id;
+      },
+    },
+  );
+  return viewFor(ctx, { ...next, noticeOverrideReason: tooSoon ? overrideReason : null });
+};
+
+/** Sign-ups are open from the notice until the meeting begins. */
+function requireSignupOpen(c: ConsultationDoc): void {
+  requireStep(c, 4, 5);
+  if (!c.noticeId) throw new AppError('INVALID_STATE', '协商公告发布后才能报名');
+  if (c.meetingOpenedAt) throw new AppError('INVALID_STATE', '会议已开始，报名已截止');
+}
+
+/**
+ * First come, first served, exact under any number of simultaneous sign-ups: the seat count and the
+ * sign-up sequence live on the consultation document, read and written in one transaction.
+ */
+export const signUp: Handler<C['signUp']> = async (input, ctx) => {
+  const user = ctx.caller.user!;
+  const id = signupId(input.id, user._id);
+  await ctx.store.transaction(async (tx) => {
+    const c = await requireConsultation(tx, input.id);
+    requireSignupOpen(c);
+    const existing = await tx.get<SignupDoc>('signups', id);
+    if (existing && existing.status !== 'cancelled') {
+      throw new AppError('CONFLICT', existing.status === 'seated' ? '您已报名成功' : '您已在候补名单中');
+    }
+    const status = placeSignup(c.seatsTaken, c.plan!.openSeats, c.waitingCount);
+    const signup: SignupDoc = { _id: id, consultationId: c._id, userId: user._id, name: displayName(user), seq: c.signupSeq + 1, status, at: ctx.now };
+    if (existing) await tx.update('signups', id, { ...signup });
+    else await tx.create('signups', signup);
+    await tx.update('consultations', c._id, {
+      signupSeq: signup.seq,
+      ...(status === 'seated' ? { seatsTaken: c.seatsTaken + 1 } : { waitingCount: c.waitingCount + 1 }),
+    });
+    await ctx.audit(tx, { communityId: c.communityId, action: 'consultation.signUp', targetType: 'consultation', targetId: c._id, before: null, after: { status, seq: signup.seq } });
+  });
+  return mySeat(ctx.store, await requireConsultation(ctx.store, input.id), user._id);
+};
+
+/** A seated resident's cancellation hands the seat to the first person waiting, in the same transaction. */
+export const cancelSignup: Handler<C['cancelSignup']> = async (input, ctx) => {
+  const user = ctx.caller.user!;
+  const candidates = await firstWaiting(ctx, input.id, 10);
+  await ctx.store.transaction(async (tx) => {
+    const c = await requireConsultation(tx, input.id);
+    requireSignupOpen(c);
+    const mine = await tx.get<SignupDoc>('signups', signupId(c._id, user._id));
+    if (!mine || mine.status === 'cancelled') throw new AppError('INVALID_STATE', '您没有报名这次议事');
+    await tx.update('signups', mine._id, { status: 'cancelled' });
+    await ctx.audit(tx, { communityId: c.communityId, action: 'consultation.cancelSignup', targetType: 'consultation', targetId: c._id, before: { status: mine.status }, after: { status: 'cancelled' } });
+    if (mine.status === 'waitlisted') {
+      await tx.update('consultations', c._id, { waitingCount: c.waitingCount - 1 });
+      return;
+    }
+    const promoted = c.waitingCount > 0 ? await promoteFirst(ctx, tx, c, candidates.filter((s) => s._id !== mine._id)) : null;
+    await tx.update('consultations', c._id, promoted ? { waitingCount: c.waitingCount - 1 } : { seatsTaken: c.seatsTaken - 1 });
+  });
+  await fillSeats(ctx, input.id);
+  return mySeat(ctx.store, await requireConsultation(ctx.store, input.id), user._id);
+};
+
+async function firstWaiting(ctx: HandlerContext, consultationId: string, limit: number): Promise<SignupDoc[]> {
+  const page = await ctx.store.query<SignupDoc>('signups', { where: { consultationId, status: 'waitlisted' }, orderBy: [['seq', 'asc']], limit });
+  return page.items;
+}
+
+/** Seats the first candidate still waiting (re-read inside the transaction) and tells them. */
+async function promoteFirst(ctx: HandlerContext, tx: TxStore, c: ConsultationDoc, candidates: SignupDoc[]): Promise<SignupDoc | null> {
+  for (const candidate of candidates) {
+    const current = await tx.get<SignupDoc>('signups', candidate._id);
+    if (current?.status !== 'waitlisted') continue;
+    await tx.update('signups', current._id, { status: 'seated' });
+    await ctx.audit(tx, { communityId: c.communityId, action: 'consultation.promote', targetType: 'consultation', targetId: c._id, before: { status: 'waitlisted', seq: current.seq }, after: { status: 'seated' } });
+    await sendInbox(ctx, tx, {
+      userId: current.userId,
+      title: '候补成功：您已获得议事席位',
+      body: `您候补的议事“${c.topic?.title ?? c.theme}”有人取消，您已递补为正式参会人。`,
+      link: { module: 'consultation', id: c._id },
+    });
+    return current;
+  }
+  return null;
+}
+
+/**
+ * A safety net after cancellations: when a seat is free while people wait (the candidates read before a
+ * transaction had all moved on), seat the first waiting, one transaction at a time.
+ */
+async function fillSeats(ctx: HandlerContext, consultationId: string): Promise<void> {
+  for (let i = 0; i < 50; i++) {
+    const c = await requireConsultation(ctx.store, consultationId);
+    if (!c.plan || c.seatsTaken >= c.plan.openSeats || c.waitingCount === 0) return;
+    const candidates = await firstWaiting(ctx, consultationId, 5);
+    const done = await ctx.store.transaction(async (tx) => {
+      const fresh = await requireConsultation(tx, consultationId);
+      if (fresh.seatsTaken >= fresh.plan!.openSeats || fresh.waitingCount === 0) return true;
+      const promoted = await promoteFirst(ctx, tx, fresh, candidates);
+      if (promoted) await tx.update('consultations', consultationId, { seatsTaken: fresh.seatsTaken + 1, waitingCount: fresh.waitingCount - 1 });
+      return false;
+    });
+    if (done) return;
+  }
+}
+
+export const listSignups: Handler<C['listSignups']> = async (input, ctx) => {
+  const page = await ctx.store.query<SignupDoc>('signups', { where: { consultationId: input.id }, orderBy: [['seq', 'asc']], limit: input.limit, cursor: input.cursor });
+  const items: SignupView[] = page.items.map((s) => ({ userId: s.userId, name: s.name, status: s.status, seq: s.seq, at: s.at }));
+  return { items, nextCursor: page.nextCursor };
+};
+

@@ -1,0 +1,54 @@
+import type { InboxItem, userContract } from '@shared/contract';
+import { newId } from '../core/ids';
+import type { Handler, HandlerContext } from '../core/router';
+import type { TxStore } from '../core/store/port';
+
+interface InboxDoc {
+  _id: string;
+  userId: string;
+  title: string;
+  body: string;
+  link: { module: string; id: string } | null;
+  read: boolean;
+  createdAt: number;
+}
+
+type C = typeof userContract;
+
+/**
+ * Puts a message in someone's in-app inbox inside the caller's transaction. The inbox always has every
+ * notification; a WeChat subscription message, where the person allowed one, is only an extra nudge.
+ */
+export async function sendInbox(
+  ctx: HandlerContext,
+  tx: TxStore,
+  message: { userId: string; title: string; body: string; link?: { module: string; id: string } },
+): Promise<void> {
+  const doc: InboxDoc = { _id: newId('m'), userId: message.userId, title: message.title, body: message.body, link: message.link ?? null, read: false, createdAt: ctx.now };
+  await tx.create('inbox', doc);
+}
+
+function inboxItem(d: InboxDoc): InboxItem {
+  return { id: d._id, title: d.title, body: d.body, link: d.link, read: d.read, createdAt: d.createdAt };
+}
+
+export const inbox: Handler<C['inbox']> = async (input, ctx) => {
+  const userId = ctx.caller.user?._id;
+  if (!userId) return { items: [], nextCursor: null, unread: 0 };
+  const [page, unread] = await Promise.all([
+    ctx.store.query<InboxDoc>('inbox', { where: { userId }, orderBy: [['createdAt', 'desc']], limit: input.limit, cursor: input.cursor }),
+    ctx.store.count('inbox', { userId, read: false }),
+  ]);
+  return { items: page.items.map(inboxItem), nextCursor: page.nextCursor, unread };
+};
+
+export const markInboxRead: Handler<C['markInboxRead']> = async (input, ctx) => {
+  const userId = ctx.caller.user?._id;
+  if (!userId) return { updated: 0 };
+  let updated = 0;
+  for (const id of input.ids) {
+    // The owner condition keeps anyone from marking another person's messages.
+    if (await ctx.store.update('inbox', id, { read: true }, { if: { userId, read: false } })) updated++;
+  }
+  return { updated };
+};

@@ -1,0 +1,37 @@
+/** How each audited consultation action reads on the public timeline. */
+export const TIMELINE_LABELS: Record<string, string> = {
+  'consultation.create': '发起议事',
+  'consultation.assignHost': '指派主持人',
+  'consultation.advance': '进入下一步',
+  'consultation.sendBack': '退回上一步',
+  'consultation.postpone': '延期',
+  'consultation.resume': '恢复进行',
+  'consultation.cancel': '取消',
+  'consultation.close': '结束议事',
+  'consultation.linkOpinions': '纳入意见',
+  'consultation.closeCollection': '提前结束意见收集',
+  'consultation.saveTopic': '填写议题',
+  'consultation.requestTopicApproval': '提交议题审核',
+  'consultation.approveTopic': '议题审核通过',
+  'consultation.rejectTopic': '议题被驳回',
+  'consultation.savePlan': '制定协商方案',
+  'consultation.publishNotice': '发布协商公告',
+  'consultation.signUp': '居民报名',
+  'consultation.cancelSignup': '居民取消报名',
+  'consultation.promote': '候补递补',
+  'consultation.openMeeting': '开始会议',
+  'consultation.checkIn': '签到',
+  'consultation.markPresent': '登记到会',
+  'consultation.recordPoint': '记录发言',
+  'consultation.openVote': '开启表决',
+  'consultation.vote': '投票',
+  'consultation.closeVote': '结束表决',
+  'consultation.saveMinutes': '填写会议纪要',
+  'consultation.publishReport': '发布结果公示',
+  'consultation.addProgress': '更新落实进展',
+  'consultation.markImplemented': '标记已落实',
+  'consultation.rate': '满意度评价',
+};
+
+/** Actions about individual residents stay off the public timeline; staff read them in the audit trail. */
+export const PRIVATE_ACTIONS = new Set(['consultation.signUp', 'consultation.cancelSignup', 'consultation.promote', 'consultation.checkIn', 'consultation.vote', 'consultation.rate']);
