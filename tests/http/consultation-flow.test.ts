@@ -1,0 +1,73 @@
+import { cast, consultationAt, DAY, type Cast } from '../support/consultation';
+import { startCloud, type TestCloud } from '../support/cloud';
+
+let cloud: TestCloud;
+let people: Cast;
+beforeAll(async () => {
+  cloud = await startCloud();
+  people = await cast(cloud);
+});
+afterAll(() => cloud.close());
+
+test('a host walks a consultation through all six steps while residents take part', async () => {
+  const { host, staff, residents } = people;
+  let c = await consultationAt(cloud, people, 4, { openSeats: 2, quorum: 2 });
+  expect(c.step).toBe(3 + 1);
+  expect(c.noticeId).not.toBeNull();
+  const feed = await residents[0].ok('notice', 'list', { category: '协商公告' });
+  expect(feed.items.some((n) => n.id === c.noticeId)).toBe(true);
+
+  const seats = [];
+  for (const r of residents.slice(0, 3)) seats.push(await r.ok('consultation', 'signUp', { id: c.id }));
+  expect(seats.map((s) => s.status)).toEqual(['seated', 'seated', 'waitlisted']);
+  expect(seats[2].waitlistPosition).toBe(1);
+  await residents[1].ok('consultation', 'cancelSignup', { id: c.id });
+  const promoted = await residents[2].ok('consultation', 'get', { id: c.id });
+  expect(promoted.me.status).toBe('seated');
+  const inbox = await residents[2].ok('user', 'inbox', {});
+  expect(inbox.items[0].title).toContain('候补成功');
+
+  c = await host.ok('consultation', 'advance', { id: c.id, fromStep: 4 });
+  c = await host.ok('consultation', 'openMeeting', { id: c.id });
+  expect(c.checkInCode).toMatch(/^[0-9A-Z]{6}$/);
+  const code = c.checkInCode!;
+  await residents[0].ok('consultation', 'checkIn', { id: c.id, code });
+  await residents[2].ok('consultation', 'checkIn', { id: c.id, code });
+  await host.ok('consultation', 'markPresent', { id: c.id, guestName: '物业刘经理', role: '物业' });
+  await host.ok('consultation', 'recordPoint', { id: c.id, speakerRole: '物业', summary: '物业同意配合管理。' });
+  await host.ok('consultation', 'openVote', { id: c.id });
+  await residents[0].ok('consultation', 'vote', { id: c.id, choice: 0 });
+  await residents[2].ok('consultation', 'vote', { id: c.id, choice: 0 });
+  c = await host.ok('consultation', 'closeVote', { id: c.id });
+  expect(c.result).toMatchObject({ outcome: 'decided', winner: 0, counts: [2, 0], attendance: 3 });
+  await host.ok('consultation', 'saveMinutes', { id: c.id, minutes: '会议同意签订夜间错峰停车协议。' });
+  c = await host.ok('consultation', 'advance', { id: c.id, fromStep: 5 });
+  expect(c.step).toBe(6);
+
+  c = await host.ok('consultation', 'publishReport', { id: c.id, responsible: '社区居委会 李书记', milestones: [{ title: '签订协议', due: Date.now() + 10 * DAY }] });
+  const report = await residents[3].ok('notice', 'get', { id: c.reportNoticeId! });
+  expect(report.category).toBe('结果公示');
+  expect(report.body).toContain('同意签订 2票');
+  await host.ok('consultation', 'addProgress', { id: c.id, text: '协议已签订。', milestoneDone: 0 });
+  c = await host.ok('consultation', 'markImplemented', { id: c.id, ratingDays: 7 });
+  await residents[0].ok('consultation', 'rate', { id: c.id, level: 'satisfied' });
+  await residents[3].ok('consultation', 'rate', { id: c.id, level: 'dissatisfied', comment: '希望更快' });
+  c = await staff.ok('consultation', 'close', { id: c.id });
+  expect(c.state).toBe('closed');
+  expect(c.satisfactionRate).toBe(0.5);
+
+  const timeline = await residents[3].ok('consultation', 'timeline', { id: c.id });
+  const labels = timeline.map((t) => t.label);
+  expect(labels).toEqual(expect.arrayContaining(['发起议事', '进入下一步', '发布协商公告', '开始会议', '结束表决', '发布结果公示', '结束议事']));
+  expect(labels).not.toContain('投票');
+  const chain = await staff.ok('user', 'verifyAuditChain', { communityId: 'c_xingfuli' });
+  expect(chain.ok).toBe(true);
+});
+
+test('advancing tells the host exactly what is missing', async () => {
+  const c = await people.host.ok('consultation', 'create', { communityId: 'c_xingfuli', theme: '楼道堆物清理', collectFrom: Date.now(), collectTo: Date.now() + DAY });
+  expect(c.missing).toEqual(['至少收集到1条居民意见', '等待意见收集期结束，或提前结束收集并说明理由']);
+  const res = await people.host.call('consultation', 'advance', { id: c.id, fromStep: 1 });
+  expect(res).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
+  expect(!res.ok && res.error.message).toContain('至少收集到1条居民意见');
+});
