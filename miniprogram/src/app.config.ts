@@ -5,10 +5,19 @@ const tab = (pagePath: string, text: string, icon: string) => ({
   selectedIconPath: `assets/tab/${icon}-active.png`,
 })
 
+const subPackages = [
+  { root: 'packages/notice', pages: ['detail/index'] },
+  { root: 'packages/mine', pages: ['profile/index', 'residency/index', 'data/index'] },
+  { root: 'packages/admin', pages: ['notices/index', 'notice-edit/index', 'residency/index'] },
+]
+
+// The demo sign-in stands in for WeChat's identity on H5 only; the weapp build must not contain it.
+if (process.env.TARO_ENV === 'h5') subPackages.push({ root: 'packages/login', pages: ['index'] })
+
 export default defineAppConfig({
   // tabBar pages must live in the main package; features go to subpackages (2 MB per package)
   pages: ['pages/home/index', 'pages/consult/index', 'pages/services/index', 'pages/mine/index'],
-  subPackages: [{ root: 'packages/notice', pages: ['detail/index'] }],
+  subPackages,
   window: {
     navigationBarTitleText: '共治',
     navigationBarBackgroundColor: '#ffffff',
@@ -16,7 +25,7 @@ export default defineAppConfig({
     backgroundTextStyle: 'light',
   },
   tabBar: {
-    color: '#666666',
+    color: '#555555',
     selectedColor: '#c8102e',
     backgroundColor: '#ffffff',
     borderStyle: 'black',

@@ -1,23 +1,57 @@
+import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { View, Text } from '@tarojs/components'
-import { Button, Cell } from '@nutui/nutui-react-taro'
+import { Text, View } from '@tarojs/components'
+import { NOTICE_CATEGORIES, type NoticeCategory } from '@shared/contract'
+import { Page } from '../../components/Page'
+import { NoticeCard } from '../../components/NoticeCard'
+import { Choices } from '../../components/Choices'
+import { ListFooter, StateView } from '../../components/StateView'
+import { useMe } from '../../hooks/useMe'
+import { useNoticeFeed } from '../../hooks/useNotices'
+import { MODULE_TILES, type ModuleTile } from '../../services/modules'
+import './index.scss'
+
+const CATEGORY_OPTIONS = [{ value: 'all', label: '全部' }, ...NOTICE_CATEGORIES.map((c) => ({ value: c, label: c }))] as const
+
+function openTile(tile: ModuleTile) {
+  if (!tile.url) {
+    void Taro.showToast({ title: `${tile.title}即将上线，敬请期待`, icon: 'none' })
+    return
+  }
+  void (tile.tab ? Taro.switchTab({ url: tile.url }) : Taro.navigateTo({ url: tile.url }))
+}
 
 export default function HomePage() {
+  const { me } = useMe()
+  const [category, setCategory] = useState<string>('all')
+  const feed = useNoticeFeed(category === 'all' ? undefined : (category as NoticeCategory), undefined)
+  const community = me?.residency?.status === 'approved' ? me.residency.communityName : ''
+
   return (
-    <View className="page">
-      <Text className="page-title">首页</Text>
-      <Text className="page-intro">社区公告、微心愿与创享计划将在这里展示。</Text>
-      <Cell.Group>
-        <Cell
-          title="社区公告"
-          extra="查看"
-          clickable
-          onClick={() => Taro.navigateTo({ url: '/packages/notice/detail/index' })}
-        />
-      </Cell.Group>
-      <Button type="primary" block>
-        我要许愿
-      </Button>
-    </View>
+    <Page>
+      <Text className="page-title">{community ? `${community} · 共治` : '共治 · 社区大家一起办'}</Text>
+      <View className="home-tiles">
+        {MODULE_TILES.map((tile) => (
+          <View key={tile.key} className="home-tile" role="button" onClick={() => openTile(tile)}>
+            <Text className="home-tile__title">{tile.title}</Text>
+            <Text className="home-tile__hint">{tile.hint}</Text>
+            {tile.url ? null : <Text className="gz-tag gz-tag--gray home-tile__soon">即将上线</Text>}
+          </View>
+        ))}
+      </View>
+
+      <Text className="gz-section-title">社区公告</Text>
+      {community ? null : <Text className="page-intro">通过居民认证后，可以看到您所在社区的公告。现在显示的是全街道公告。</Text>}
+      <View className="home-categories">
+        <Choices options={CATEGORY_OPTIONS} value={category} onChange={setCategory} />
+      </View>
+      <View className="home-feed">
+        <StateView loading={feed.loading} error={feed.error} empty={feed.empty} emptyText="这里还没有公告" onRetry={feed.reload} />
+        {feed.items.map((n) => (
+          <NoticeCard key={n.id} notice={n} />
+        ))}
+        <ListFooter loadingMore={feed.loadingMore} moreError={feed.moreError} hasMore={feed.hasMore} count={feed.items.length} onRetry={feed.loadMore} />
+      </View>
+    </Page>
   )
 }

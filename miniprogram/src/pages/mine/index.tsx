@@ -1,15 +1,124 @@
-import { View, Text } from '@tarojs/components'
-import { Button, Cell } from '@nutui/nutui-react-taro'
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { Button, Switch } from '@nutui/nutui-react-taro'
+import { Page } from '../../components/Page'
+import { Avatar } from '../../components/Avatar'
+import { StateView } from '../../components/StateView'
+import { useMe } from '../../hooks/useMe'
+import { useLargeText } from '../../hooks/useLargeText'
+import { canManage, hasRoleIn, roleLabels } from '../../services/roles'
+import { RESIDENCY_STATUS_LABELS } from '../../services/format'
+import { clearSession } from '../../services/session'
+import { routes } from '../../services/routes'
+import './index.scss'
+
+const go = (url: string) => () => void Taro.navigateTo({ url })
+
+function MenuItem({ label, value, url, testId }: { label: string; value?: string; url: string; testId?: string }) {
+  return (
+    <View className="gz-menu__item" role="button" data-testid={testId} onClick={go(url)}>
+      <Text className="gz-menu__label">{label}</Text>
+      <Text className="gz-menu__value">{value ?? ''}</Text>
+    </View>
+  )
+}
 
 export default function MinePage() {
+  const { me, loading, error, signedOut, reload } = useMe()
+  const text = useLargeText()
+  const isH5 = process.env.TARO_ENV === 'h5'
+
   return (
-    <View className="page">
+    <Page>
       <Text className="page-title">我的</Text>
-      <Text className="page-intro">个人资料、我的心愿与我的预约。</Text>
-      <Cell title="登录" extra="敬请期待" />
-      <Button type="primary" block>
-        登录
-      </Button>
-    </View>
+      {signedOut ? (
+        <View className="gz-card gz-stack">
+          <Text>您还没有登录。登录后可以申请居民认证、修改资料。</Text>
+          <Button type="primary" size="large" block onClick={go(routes.login(routes.mine))}>
+            登录
+          </Button>
+        </View>
+      ) : null}
+      {!signedOut && !me ? <StateView loading={loading} error={error} onRetry={reload} /> : null}
+      {me ? (
+        <>
+          <View className="gz-card mine-head" role="button" onClick={go(routes.profile)}>
+            <Avatar fileId={me.avatarFileId} name={me.nickname} />
+            <View className="mine-head__text">
+              <Text className="mine-head__name">{me.nickname || '未设置昵称'}</Text>
+              <View className="gz-row">
+                {roleLabels(me).map((label) => (
+                  <Text key={label} className="gz-tag gz-tag--orange">
+                    {label}
+                  </Text>
+                ))}
+              </View>
+            </View>
+          </View>
+
+          <View className="gz-menu">
+            <MenuItem label="个人资料" value="头像、昵称" url={routes.profile} testId="menu-profile" />
+            <MenuItem
+              label="居民认证"
+              value={me.residency ? RESIDENCY_STATUS_LABELS[me.residency.status] : '未认证'}
+              url={routes.residency}
+              testId="menu-residency"
+            />
+            <MenuItem label="我的数据" value="查看、导出、注销" url={routes.myData} testId="menu-data" />
+          </View>
+
+          {canManage(me) ? (
+            <>
+              <Text className="gz-section-title">管理</Text>
+              <View className="gz-menu">
+                <MenuItem label="公告管理" value="发布、置顶、阅读人数" url={routes.manageNotices()} testId="menu-manage-notices" />
+                {hasRoleIn(me, 'staff') ? <MenuItem label="居民认证审核" url={routes.reviewResidency()} testId="menu-review-residency" /> : null}
+              </View>
+            </>
+          ) : null}
+        </>
+      ) : null}
+
+      <Text className="gz-section-title">阅读设置</Text>
+      <View className="gz-menu">
+        <View
+          className="gz-menu__item gz-menu__item--static"
+          role="switch"
+          aria-checked={text.largeText}
+          data-testid="large-text-switch"
+          onClick={() => text.setLargeText(!text.largeText)}
+        >
+          <View className="gz-stack">
+            <Text className="gz-menu__label">大字模式</Text>
+            <Text className="gz-muted">{text.choice === 'auto' ? '已跟随微信字体大小' : '已手动设置'}</Text>
+          </View>
+          <Switch className="gz-switch" checked={text.largeText} />
+        </View>
+        {text.choice !== 'auto' ? (
+          <View className="gz-menu__item" role="button" onClick={text.followSystemTextSize}>
+            <Text className="gz-menu__label">跟随微信字体大小</Text>
+            <Text className="gz-menu__value" />
+          </View>
+        ) : null}
+      </View>
+
+      {isH5 && !signedOut ? (
+        <View className="gz-stack">
+          <Button block size="large" onClick={go(routes.login(routes.mine))}>
+            切换账号
+          </Button>
+          <Button
+            block
+            size="large"
+            onClick={() => {
+              clearSession()
+              void Taro.showToast({ title: '已退出登录', icon: 'none' })
+            }}
+          >
+            退出登录
+          </Button>
+        </View>
+      ) : null}
+    </Page>
   )
 }

@@ -1,11 +1,54 @@
-import { View, Text } from '@tarojs/components'
-import { Cell } from '@nutui/nutui-react-taro'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Image, Text, View } from '@tarojs/components'
+import { Page } from '../../../components/Page'
+import { StateView } from '../../../components/StateView'
+import { useNotice } from '../../../hooks/useNotices'
+import { useFileUrls } from '../../../hooks/useFileUrls'
+import { formatDateTime } from '../../../services/format'
+import './index.scss'
 
 export default function NoticeDetailPage() {
+  const { params } = useRouter()
+  const { notice, loading, error, reload } = useNotice(params.id)
+  const images = useFileUrls(notice?.images ?? [])
+
   return (
-    <View className="page">
+    <Page>
       <Text className="page-title">公告详情</Text>
-      <Cell title="公告内容" description="公告正文将在这里显示。" />
-    </View>
+      <StateView loading={loading} error={error} onRetry={reload} />
+      {notice && !loading ? (
+        <View className="gz-card notice-detail">
+          <View className="gz-row">
+            {notice.pinned ? <Text className="gz-tag gz-tag--primary">置顶</Text> : null}
+            <Text className="gz-tag">{notice.category}</Text>
+          </View>
+          <Text className="notice-detail__title">{notice.title}</Text>
+          <View className="gz-stack notice-detail__meta">
+            <Text className="gz-muted">发布单位：{notice.communityName}</Text>
+            <Text className="gz-muted">发布时间：{formatDateTime(notice.publishAt)}</Text>
+            {notice.expireAt ? <Text className="gz-muted">有效期至：{formatDateTime(notice.expireAt)}</Text> : null}
+            <Text className="gz-muted">已有 {notice.readCount} 人阅读</Text>
+          </View>
+          <Text className="notice-detail__body" userSelect>
+            {notice.body}
+          </Text>
+          {images?.map((url, i) =>
+            url ? (
+              <Image
+                key={notice.images[i]}
+                className="notice-detail__image"
+                src={url}
+                mode="widthFix"
+                onClick={() => Taro.previewImage({ current: url, urls: images.filter(Boolean) })}
+              />
+            ) : (
+              <Text key={notice.images[i]} className="notice-detail__missing">
+                图片暂时无法显示
+              </Text>
+            ),
+          )}
+        </View>
+      ) : null}
+    </Page>
   )
 }

@@ -1,0 +1,42 @@
+import { contract, parseInput, type ActionSpec, type Contract, type InputOf, type OutputOf } from '@shared/contract'
+import { ApiCallError, fromEnvelopeError } from './errors'
+import type { Envelope } from '@shared/errors'
+import { sendToCloud } from './transport'
+
+/** An action with nothing required may be called with no argument: `api.user.me()`. */
+type Call<A> = {} extends InputOf<A> ? (input?: InputOf<A>) => Promise<OutputOf<A>> : (input: InputOf<A>) => Promise<OutputOf<A>>
+
+export type ApiClient = { [F in keyof Contract]: { [K in keyof Contract[F]]: Call<Contract[F][K]> } }
+
+/**
+ * Calls one action. Input is checked first with the schema the server uses, so a form learns about a
+ * missing field without a round trip and nothing invalid is ever sent.
+ */
+export async function callAction(name: string, action: string, spec: ActionSpec, input: unknown): Promise<unknown> {
+  const parsed = parseInput(spec.input, input ?? {})
+  if (!parsed.ok) {
+    throw new ApiCallError({ code: 'VALIDATION', message: Object.values(parsed.fields)[0], fields: parsed.fields })
+  }
+  return unwrap(await sendToCloud(name, { action, data: input ?? {} }))
+}
+
+/** The data of a success envelope; anything else (an error envelope, a gateway page, nothing) is thrown. */
+export function unwrap(result: unknown): unknown {
+  const envelope = (result && typeof result === 'object' ? result : {}) as Partial<Envelope<unknown>>
+  if (envelope.ok === true && 'data' in envelope) return envelope.data
+  throw fromEnvelopeError(envelope.ok === false ? envelope.error : undefined)
+}
+
+/** Built from the contract, so an action added there is callable here with its types, untouched. */
+export function createApiClient(source: Record<string, Record<string, ActionSpec>> = contract): ApiClient {
+  const client: Record<string, Record<string, (input?: unknown) => Promise<unknown>>> = {}
+  for (const [name, actions] of Object.entries(source)) {
+    client[name] = {}
+    for (const [action, spec] of Object.entries(actions)) {
+      client[name][action] = (input?: unknown) => callAction(name, action, spec, input)
+    }
+  }
+  return client as unknown as ApiClient
+}
+
+export const api = createApiClient()

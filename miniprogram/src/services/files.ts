@@ -1,0 +1,60 @@
+import Taro from '@tarojs/taro'
+import { getSession } from './session'
+import { ApiCallError, fromEnvelopeError, networkError } from './errors'
+
+const LOCAL_PREFIX = 'local://'
+
+/**
+ * Display URLs for stored file ids, in order; '' for an id this platform cannot show. The local cloud
+ * serves `local://files/x` at `/files/x`; CloudBase `cloud://` ids need short-lived URLs, fetched in one batch.
+ */
+export async function resolveFileUrls(fileIds: string[]): Promise<string[]> {
+  const urls = fileIds.map((id) => (id.startsWith(LOCAL_PREFIX) && process.env.TARO_ENV === 'h5' ? `/${id.slice(LOCAL_PREFIX.length)}` : ''))
+  const cloudIds = fileIds.filter((id) => id.startsWith('cloud://'))
+  if (process.env.TARO_ENV === 'weapp' && cloudIds.length) {
+    try {
+      const { fileList } = await Taro.cloud.getTempFileURL({ fileList: cloudIds })
+      const byId = new Map(fileList.map((f) => [f.fileID, f.tempFileURL]))
+      fileIds.forEach((id, i) => {
+        if (byId.has(id)) urls[i] = byId.get(id) ?? ''
+      })
+    } catch {
+      // A picture that cannot load is shown as missing; the text still reads.
+    }
+  }
+  return urls
+}
+
+/** Uploads a file picked on this device and returns its file id for the contract's `fileId` fields. */
+export async function uploadFile(localPath: string, folder: 'avatars' | 'notices'): Promise<string> {
+  if (process.env.TARO_ENV === 'weapp') {
+    const ext = (/\.(\w{2,5})$/.exec(localPath)?.[1] ?? 'png').toLowerCase()
+    const name = `${folder}/${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.${ext}`
+    try {
+      return (await Taro.cloud.uploadFile({ cloudPath: name, filePath: localPath })).fileID
+    } catch {
+      throw networkError()
+    }
+  }
+  return uploadOverHttp(localPath)
+}
+
+async function uploadOverHttp(localPath: string): Promise<string> {
+  const session = getSession()
+  if (!session) throw new ApiCallError({ code: 'UNAUTHENTICATED' })
+  let body: { ok?: boolean; data?: { fileId: string }; error?: { code: string; message: string } }
+  try {
+    // On H5 a picked image is a blob: URL; the local cloud takes the raw bytes.
+    const blob = await (await fetch(localPath)).blob()
+    const response = await fetch('/api/upload', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${session.token}`, 'content-type': blob.type || 'image/png' },
+      body: blob,
+    })
+    body = await response.json()
+  } catch {
+    throw networkError()
+  }
+  if (body.ok && body.data) return body.data.fileId
+  throw fromEnvelopeError(body.error as never)
+}

@@ -1,0 +1,27 @@
+/** Every page's address in one place, so a renamed page is one edit. */
+const q = (params: Record<string, string | undefined>) => {
+  const parts = Object.entries(params)
+    .filter(([, v]) => v !== undefined && v !== '')
+    .map(([k, v]) => `${k}=${encodeURIComponent(v as string)}`)
+  return parts.length ? `?${parts.join('&')}` : ''
+}
+
+export const TAB_PAGES = ['/pages/home/index', '/pages/consult/index', '/pages/services/index', '/pages/mine/index']
+
+export const routes = {
+  home: '/pages/home/index',
+  mine: '/pages/mine/index',
+  noticeDetail: (id: string) => `/packages/notice/detail/index${q({ id })}`,
+  profile: '/packages/mine/profile/index',
+  residency: '/packages/mine/residency/index',
+  myData: '/packages/mine/data/index',
+  manageNotices: (communityId?: string) => `/packages/admin/notices/index${q({ communityId })}`,
+  editNotice: (communityId: string, id?: string) => `/packages/admin/notice-edit/index${q({ communityId, id })}`,
+  reviewResidency: (communityId?: string) => `/packages/admin/residency/index${q({ communityId })}`,
+  /** H5 only; the weapp build has no such page. */
+  login: (redirect?: string) => `/packages/login/index${q({ redirect })}`,
+}
+
+export function isTabPage(url: string): boolean {
+  return TAB_PAGES.includes(url.split('?')[0])
+}

@@ -1,0 +1,3 @@
+export * from './browser';
+export * from './cloud';
+export { ROOT, SCREENSHOT_DIR } from './paths';
