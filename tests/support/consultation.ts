@@ -30,8 +30,8 @@ export async function crowd(cloud: TestCloud, staff: Client, size: number, prefi
 }
 
 /**
- * Walks a consultation from creation to the step named, the way a host would, and returns it.
- * Options override the plan (seats, rule, quorum, options).
+ * Walks a consultation from creation until it stands at the step named, the way a host would, and
+ * returns it. At step 4 the notice is already published, so sign-ups are open. Options override the plan.
  */
 export async function consultationAt(
   cloud: TestCloud,
@@ -52,6 +52,7 @@ export async function consultationAt(
   });
   await host.ok('consultation', 'closeCollection', { id: c.id, reason: '意见已较集中' });
   c = await host.ok('consultation', 'advance', { id: c.id, fromStep: 1 });
+  if (step === 2) return c;
   await host.ok('consultation', 'saveTopic', {
     id: c.id,
     title: '是否与邻近单位共享夜间车位',
@@ -61,7 +62,7 @@ export async function consultationAt(
     adoptionReason: '附议最多，且可操作。',
   });
   c = await host.ok('consultation', 'advance', { id: c.id, fromStep: 2 });
-  if (step === 2) return c;
+  if (step === 3) return c;
   await host.ok('consultation', 'savePlan', {
     id: c.id,
     plan: {
@@ -75,8 +76,7 @@ export async function consultationAt(
       options: plan.options ?? ['同意签订', '暂不签订'],
     },
   });
-  c = await host.ok('consultation', 'advance', { id: c.id, fromStep: 3 });
-  if (step === 3) return c;
+  await host.ok('consultation', 'advance', { id: c.id, fromStep: 3 });
   c = await host.ok('consultation', 'publishNotice', { id: c.id });
   if (step === 4) return c;
   c = await host.ok('consultation', 'advance', { id: c.id, fromStep: 4 });
