@@ -9,6 +9,7 @@ const subPackages = [
   { root: 'packages/notice', pages: ['detail/index'] },
   { root: 'packages/mine', pages: ['profile/index', 'residency/index', 'data/index'] },
   { root: 'packages/admin', pages: ['notices/index', 'notice-edit/index', 'residency/index'] },
+  { root: 'packages/consultation', pages: ['detail/index', 'host/index', 'hosted/index', 'create/index', 'opinions/index', 'opinion/index', 'opinion-new/index', 'staff/index', 'audit/index'] },
 ]
 
 // The demo sign-in stands in for WeChat's identity on H5 only; the weapp build must not contain it.

@@ -5,7 +5,7 @@ import { reportError } from '../services/errors'
  * Form values with a message per field. `submit` runs an action; a validation answer (from the client-side
  * schema check or from the server) lands under the inputs, anything else becomes a toast.
  */
-export function useForm<V extends Record<string, unknown>>(initial: V) {
+export function useForm<V extends object>(initial: V) {
   const [values, setValues] = useState<V>(initial)
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [submitting, setSubmitting] = useState(false)

@@ -13,11 +13,21 @@ export type ApiClient = { [F in keyof Contract]: { [K in keyof Contract[F]]: Cal
  * missing field without a round trip and nothing invalid is ever sent.
  */
 export async function callAction(name: string, action: string, spec: ActionSpec, input: unknown): Promise<unknown> {
+  checkInput(spec, input)
+  return unwrap(await sendToCloud(name, { action, data: input ?? {} }))
+}
+
+/** Throws the VALIDATION error the server would answer with, field messages included. */
+function checkInput(spec: ActionSpec, input: unknown): void {
   const parsed = parseInput(spec.input, input ?? {})
   if (!parsed.ok) {
     throw new ApiCallError({ code: 'VALIDATION', message: Object.values(parsed.fields)[0], fields: parsed.fields })
   }
-  return unwrap(await sendToCloud(name, { action, data: input ?? {} }))
+}
+
+/** For a form that asks "are you sure?" before sending: check first, with the same schema and messages. */
+export function validateInput<F extends keyof Contract, K extends keyof Contract[F]>(name: F, action: K, input: InputOf<Contract[F][K]>): void {
+  checkInput((contract[name] as unknown as Record<string, ActionSpec>)[action as string], input)
 }
 
 /** The data of a success envelope; anything else (an error envelope, a gateway page, nothing) is thrown. */

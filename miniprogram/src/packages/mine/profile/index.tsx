@@ -1,10 +1,92 @@
-import { Text } from '@tarojs/components'
+import { useEffect, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { Input, Text, View } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
 import { Page } from '../../../components/Page'
+import { Field } from '../../../components/Field'
+import { Avatar } from '../../../components/Avatar'
+import { StateView } from '../../../components/StateView'
+import { SignInNeeded } from '../../../components/SignInNeeded'
+import { useMe } from '../../../hooks/useMe'
+import { useForm } from '../../../hooks/useForm'
+import { changeAvatar, changeNickname, pickImage } from '../../../services/profile'
+import { reportError } from '../../../services/errors'
+import { routes } from '../../../services/routes'
 
-export default function Placeholder() {
+const isWeapp = process.env.TARO_ENV === 'weapp'
+
+export default function ProfilePage() {
+  const { me, loading, error, signedOut, reload } = useMe()
+  const form = useForm({ nickname: '' })
+  const [uploading, setUploading] = useState(false)
+
+  useEffect(() => {
+    if (me) form.setValues({ nickname: me.nickname })
+    // Only when the person first loads; later reloads must not wipe what is being typed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [me?.id])
+
+  const saveAvatar = async (path: string | null) => {
+    if (!path) return
+    setUploading(true)
+    try {
+      await changeAvatar(path)
+      void Taro.showToast({ title: '头像已更新', icon: 'success' })
+    } catch (e) {
+      reportError(e)
+    } finally {
+      setUploading(false)
+    }
+  }
+
+  const saveNickname = () =>
+    form.submit(async ({ nickname }) => {
+      await changeNickname(nickname)
+      void Taro.showToast({ title: '昵称已保存', icon: 'success' })
+    })
+
   return (
     <Page>
-      <Text className="page-title">即将上线</Text>
+      <Text className="page-title">个人资料</Text>
+      {signedOut ? <SignInNeeded back={routes.profile} /> : null}
+      {!signedOut && !me ? <StateView loading={loading} error={error} onRetry={reload} /> : null}
+      {me ? (
+        <>
+          <View className="gz-card gz-stack profile-avatar">
+            <Text className="gz-field__label">头像</Text>
+            <View className="gz-row">
+              <Avatar fileId={me.avatarFileId} name={me.nickname} size="large" />
+              {isWeapp ? (
+                // WeChat hands back a temporary file the person chose; nothing is read without this tap.
+                <Button openType="chooseAvatar" loading={uploading} onChooseAvatar={(e) => saveAvatar((e.detail as { avatarUrl?: string }).avatarUrl ?? null)}>
+                  更换头像
+                </Button>
+              ) : (
+                <Button loading={uploading} onClick={async () => saveAvatar(await pickImage())}>
+                  更换头像
+                </Button>
+              )}
+            </View>
+          </View>
+          <View className="gz-card">
+            <Field label="昵称" error={form.errors.nickname} hint="邻居们看到的称呼，最多20个字" name="nickname">
+              <Input
+                className="gz-input"
+                type={isWeapp ? 'nickname' : 'text'}
+                value={form.values.nickname}
+                placeholder="请输入昵称"
+                maxlength={20}
+                onInput={(e) => form.set('nickname', e.detail.value)}
+                // The WeChat nickname picker fills the input without an input event.
+                onBlur={(e) => form.set('nickname', e.detail.value)}
+              />
+            </Field>
+            <Button type="primary" size="large" block loading={form.submitting} onClick={saveNickname}>
+              保存昵称
+            </Button>
+          </View>
+        </>
+      ) : null}
     </Page>
   )
 }
