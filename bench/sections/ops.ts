@@ -1,0 +1,135 @@
+import { contract } from '@shared/contract';
+import type { RequestMetrics } from '../../cloudfunctions/core/runtime';
+import { startCloud } from '../../tests/support/cloud';
+import { cast, consultationAt, DAY } from '../../tests/support/consultation';
+import type { Row } from '../table';
+
+/**
+ * Database operations per action (CloudBase bills each one). A scripted session touches every action of
+ * every function once or more; each figure is the mean over its successful calls, as reads / writes.
+ */
+export async function ops(): Promise<Row[]> {
+  const cloud = await startCloud();
+  try {
+    await script(cloud);
+    return summarise(cloud.requests);
+  } finally {
+    await cloud.close();
+  }
+}
+
+function summarise(requests: RequestMetrics[]): Row[] {
+  const rows: Row[] = [];
+  for (const [fn, actions] of Object.entries(contract)) {
+    for (const action of Object.keys(actions)) {
+      const done = requests.filter((r) => r.fn === fn && r.action === action && r.code === 'OK');
+      if (!done.length) {
+        rows.push({ section: 'db ops', figure: `${fn}.${action}`, value: '未测', unit: '' });
+        continue;
+      }
+      const mean = (k: 'reads' | 'writes') => Math.round((done.reduce((n, r) => n + r[k], 0) / done.length) * 10) / 10;
+      rows.push({ section: 'db ops', figure: `${fn}.${action}`, value: `${mean('reads')} 读 / ${mean('writes')} 写`, unit: `(${done.length}次)` });
+    }
+  }
+  return rows;
+}
+
+async function script(cloud: Awaited<ReturnType<typeof startCloud>>): Promise<void> {
+  const people = await cast(cloud);
+  const { host, staff, residents } = people;
+  const admin = await cloud.login('demo-admin');
+  const visitor = await cloud.login('bench-visitor');
+
+  // user
+  const me = await visitor.ok('user', 'me', {});
+  await visitor.ok('user', 'updateProfile', { nickname: '新邻居' });
+  await visitor.ok('user', 'listCommunities', {});
+  await visitor.ok('user', 'applyResidency', { communityId: 'c_xingfuli', building: '7号楼', unit: '101' });
+  await staff.ok('user', 'listResidencyApplications', { communityId: 'c_xingfuli' });
+  await staff.ok('user', 'reviewResidency', { userId: me.id, approve: true });
+  await staff.ok('user', 'listMembers', { communityId: 'c_xingfuli' });
+  await staff.ok('user', 'grantHost', { communityId: 'c_xingfuli', userId: me.id });
+  await staff.ok('user', 'revokeHost', { communityId: 'c_xingfuli', userId: me.id });
+  const community = await admin.ok('user', 'createCommunity', { name: '新建社区' });
+  await admin.ok('user', 'assignStaff', { communityId: community.id, userId: me.id });
+  await admin.ok('user', 'removeStaff', { communityId: community.id, userId: me.id });
+  await staff.ok('user', 'updateCommunitySettings', { communityId: 'c_xingfuli', consultationNoticeDays: 3 });
+  await staff.ok('user', 'auditTrail', { communityId: 'c_xingfuli' });
+  await staff.ok('user', 'verifyAuditChain', { communityId: 'c_xingfuli' });
+
+  // notice
+  const draft = await staff.ok('notice', 'create', { communityId: 'c_xingfuli', category: '通知', title: '测试公告', body: '正文' });
+  await staff.ok('notice', 'update', { id: draft.id, body: '修改后的正文' });
+  await staff.ok('notice', 'publish', { id: draft.id });
+  await staff.ok('notice', 'pin', { id: draft.id, pinned: true });
+  await residents[0].ok('notice', 'list', {});
+  await residents[0].ok('notice', 'get', { id: draft.id });
+  await residents[0].ok('notice', 'get', { id: draft.id });
+  await staff.ok('notice', 'listManaged', { communityId: 'c_xingfuli' });
+  await staff.ok('notice', 'unpublish', { id: draft.id });
+
+  // consultation: the opinion pool
+  const a = await residents[0].ok('consultation', 'submitOpinion', { communityId: 'c_xingfuli', title: '楼道灯坏了', description: '3号楼楼道灯不亮', category: '设施维修' });
+  const b = await residents[1].ok('consultation', 'submitOpinion', { communityId: 'c_xingfuli', title: '楼道灯不亮', description: '晚上很黑', category: '设施维修' });
+  await residents[2].ok('consultation', 'support', { id: b.id });
+  await residents[2].ok('consultation', 'withdrawSupport', { id: b.id });
+  await residents[3].ok('consultation', 'support', { id: b.id });
+  await residents[2].ok('consultation', 'comment', { id: a.id, body: '同感' });
+  await host.ok('consultation', 'tagOpinion', { id: a.id, tags: ['照明'] });
+  await host.ok('consultation', 'mergeOpinions', { id: a.id, duplicateIds: [b.id] });
+  await residents[0].ok('consultation', 'listOpinions', { communityId: 'c_xingfuli', sort: 'support' });
+  await residents[0].ok('consultation', 'getOpinion', { id: a.id });
+
+  // consultation: steps 1–3 with the pool, approval and host changes
+  await staff.ok('user', 'updateCommunitySettings', { communityId: 'c_xingfuli', topicNeedsApproval: true });
+  let c = await host.ok('consultation', 'create', { communityId: 'c_xingfuli', theme: '楼道照明', collectFrom: Date.now() - DAY, collectTo: Date.now() + DAY });
+  await host.ok('consultation', 'linkOpinions', { id: c.id, opinionIds: [a.id] });
+  await host.ok('consultation', 'closeCollection', { id: c.id, reason: '意见集中' });
+  await host.ok('consultation', 'advance', { id: c.id, fromStep: 1 });
+  await host.ok('consultation', 'saveTopic', { id: c.id, title: '更换楼道灯', background: '灯坏', question: '是否更换为声控灯', adoptedOpinionIds: [a.id], adoptionReason: '附议多' });
+  await host.ok('consultation', 'requestTopicApproval', { id: c.id });
+  await staff.ok('consultation', 'reviewTopic', { id: c.id, approve: true });
+  await staff.ok('consultation', 'assignHost', { id: c.id, hostId: 'u_demo3' });
+  await host.ok('consultation', 'advance', { id: c.id, fromStep: 2 });
+  await host.ok('consultation', 'sendBack', { id: c.id, fromStep: 3, reason: '补充背景' });
+  await host.ok('consultation', 'postpone', { id: c.id, reason: '等物业答复' });
+  await host.ok('consultation', 'resume', { id: c.id });
+  await host.ok('consultation', 'cancel', { id: c.id, reason: '物业已自行修好' });
+  await staff.ok('user', 'updateCommunitySettings', { communityId: 'c_xingfuli', topicNeedsApproval: false });
+
+  // consultation: a whole meeting
+  c = await consultationAt(cloud, people, 4, { openSeats: 2, quorum: 2 });
+  await residents[0].ok('consultation', 'get', { id: c.id });
+  await residents[0].ok('consultation', 'list', {});
+  for (const r of residents.slice(0, 3)) await r.ok('consultation', 'signUp', { id: c.id });
+  await residents[1].ok('consultation', 'cancelSignup', { id: c.id });
+  await host.ok('consultation', 'listSignups', { id: c.id });
+  await host.ok('consultation', 'advance', { id: c.id, fromStep: 4 });
+  c = await host.ok('consultation', 'openMeeting', { id: c.id });
+  await residents[0].ok('consultation', 'checkIn', { id: c.id, code: c.checkInCode! });
+  await residents[2].ok('consultation', 'checkIn', { id: c.id, code: c.checkInCode! });
+  await host.ok('consultation', 'markPresent', { id: c.id, guestName: '物业经理', role: '物业' });
+  await host.ok('consultation', 'listAttendees', { id: c.id });
+  await host.ok('consultation', 'recordPoint', { id: c.id, speakerRole: '物业', summary: '同意配合' });
+  await residents[0].ok('consultation', 'listPoints', { id: c.id });
+  await host.ok('consultation', 'openVote', { id: c.id });
+  await residents[0].ok('consultation', 'vote', { id: c.id, choice: 0 });
+  await residents[2].ok('consultation', 'vote', { id: c.id, choice: 1 });
+  await host.ok('consultation', 'closeVote', { id: c.id });
+  await host.ok('consultation', 'saveMinutes', { id: c.id, minutes: '纪要' });
+  await host.ok('consultation', 'advance', { id: c.id, fromStep: 5 });
+  await host.ok('consultation', 'publishReport', { id: c.id, responsible: '居委会', milestones: [{ title: '完成', due: Date.now() + 7 * DAY }] });
+  await host.ok('consultation', 'addProgress', { id: c.id, text: '已开工' });
+  await residents[0].ok('consultation', 'listProgress', { id: c.id });
+  await host.ok('consultation', 'markImplemented', { id: c.id, ratingDays: 7 });
+  await residents[0].ok('consultation', 'rate', { id: c.id, level: 'satisfied' });
+  await host.ok('consultation', 'close', { id: c.id });
+  await residents[0].ok('consultation', 'timeline', { id: c.id });
+
+  // privacy last: it erases the account
+  await residents[2].ok('user', 'inbox', {});
+  const inbox = await residents[2].ok('user', 'inbox', {});
+  if (inbox.items.length) await residents[2].ok('user', 'markInboxRead', { ids: inbox.items.map((m) => m.id) });
+  await visitor.ok('user', 'exportMyData', {});
+  await visitor.ok('user', 'deleteMe', { confirm: '删除' });
+}
