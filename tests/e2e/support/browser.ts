@@ -90,3 +90,13 @@ export async function expectTappable(locator: Locator): Promise<void> {
   });
   if (!hit) throw new Error('控件被其他元素遮挡');
 }
+
+/** A NutUI button by its words. Its ::before overlay takes the hits, so the button itself is what gets clicked. */
+export function button(scope: Locator, text: string | RegExp): Locator {
+  return scope.locator('.nut-button', { hasText: text }).first();
+}
+
+/** Taps a button and waits for the next page to slide in, when it opens one. */
+export async function tap(scope: Locator, text: string | RegExp): Promise<void> {
+  await button(scope, text).click();
+}
