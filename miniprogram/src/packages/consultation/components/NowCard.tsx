@@ -1,0 +1,51 @@
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import type { ConsultationView } from '@shared/contract'
+import { formatDate, formatDateTime } from '../../../services/format'
+import { consultationRoutes } from '../../../services/consultationRoutes'
+import { routes } from '../../../services/routes'
+
+function nowText(c: ConsultationView): string {
+  switch (c.step) {
+    case 1:
+      return c.collectionClosedAt ? '意见收集已结束，主持人正在整理' : '正在收集大家的意见，欢迎提意见、附议'
+    case 2:
+      return '主持人正在根据大家的意见确定议题'
+    case 3:
+      return '正在制定协商方案：时间、地点、谁来参加、怎么表决'
+    case 4:
+      return c.noticeId ? '协商公告已发布，欢迎报名参加' : '协商公告即将发布'
+    case 5:
+      return c.meetingOpenedAt ? (c.voteState === 'open' ? '会议正在表决' : '会议正在进行') : '等待会议开始'
+    default:
+      return c.implementedAt ? '协商结果已落实，欢迎评价' : '正在落实协商结果'
+  }
+}
+
+/** Where it stands now, in one sentence, with the one link that step needs. */
+export function NowCard({ view: c }: { view: ConsultationView }) {
+  const noticeId = c.noticeId
+  return (
+    <View className="gz-card gz-stack" data-testid="now-card">
+      <Text className="cs-now">{c.state === 'active' ? nowText(c) : '议事不再进行'}</Text>
+      <Text className="gz-muted">主题：{c.theme}</Text>
+      <Text className="gz-muted">主持人：{c.hostName}</Text>
+      {c.step === 1 ? (
+        <Text className="gz-muted">
+          收集时间：{formatDate(c.collectFrom)} 至 {formatDate(c.collectTo)}
+          {c.collectionClosedAt ? `（已于${formatDateTime(c.collectionClosedAt)}提前结束：${c.collectionCloseReason ?? ''}）` : ''}
+        </Text>
+      ) : null}
+      <View className="cs-link-row" role="button" data-testid="opinions-link" onClick={() => void Taro.navigateTo({ url: consultationRoutes.opinions(c.communityId, c.id) })}>
+        <Text>本次议事收到的意见（{c.opinionCount}条）</Text>
+        <Text className="cs-picker__arrow">›</Text>
+      </View>
+      {noticeId ? (
+        <View className="cs-link-row" role="button" data-testid="notice-link" onClick={() => void Taro.navigateTo({ url: routes.noticeDetail(noticeId) })}>
+          <Text>查看《协商公告》</Text>
+          <Text className="cs-picker__arrow">›</Text>
+        </View>
+      ) : null}
+    </View>
+  )
+}

@@ -1,0 +1,68 @@
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { Image, Text, View } from '@tarojs/components'
+import { useFileUrls } from '../../../hooks/useFileUrls'
+import { reportError } from '../../../services/errors'
+import { uploadConsultationPhoto } from '../photos'
+
+/** Photos as file ids: pick (camera or album), upload one by one, tap × to drop. */
+export function PhotoPicker({ value, max, onChange }: { value: string[]; max: number; onChange: (ids: string[]) => void }) {
+  const urls = useFileUrls(value)
+  const [uploading, setUploading] = useState(false)
+  const pick = async () => {
+    let paths: string[]
+    try {
+      const res = await Taro.chooseImage({ count: max - value.length, sizeType: ['compressed'], sourceType: ['album', 'camera'] })
+      paths = res.tempFilePaths
+    } catch {
+      return // the person closed the picker
+    }
+    setUploading(true)
+    const added: string[] = []
+    try {
+      for (const p of paths) added.push(await uploadConsultationPhoto(p))
+    } catch (e) {
+      reportError(e)
+    } finally {
+      setUploading(false)
+      onChange([...value, ...added].slice(0, max))
+    }
+  }
+  return (
+    <View className="cs-photos">
+      {value.map((id, i) => (
+        <View key={id} className="cs-photos__item">
+          {urls?.[i] ? <Image className="cs-photos__img" src={urls[i]} mode="aspectFill" /> : <Text className="gz-muted">照片</Text>}
+          <View className="cs-photos__remove" role="button" aria-label="删除照片" onClick={() => onChange(value.filter((x) => x !== id))}>
+            ×
+          </View>
+        </View>
+      ))}
+      {value.length < max ? (
+        <View className="cs-photos__add" role="button" onClick={uploading ? undefined : pick}>
+          <Text>{uploading ? '上传中…' : '＋ 添加照片'}</Text>
+        </View>
+      ) : null}
+    </View>
+  )
+}
+
+/** Photos to look at: tap to see full size. */
+export function PhotoRow({ ids }: { ids: string[] }) {
+  const urls = useFileUrls(ids)
+  if (!ids.length) return null
+  const shown = (urls ?? []).filter(Boolean)
+  return (
+    <View className="cs-photos">
+      {ids.map((id, i) => (
+        <View key={id} className="cs-photos__item">
+          {urls?.[i] ? (
+            <Image className="cs-photos__img" src={urls[i]} mode="aspectFill" onClick={() => void Taro.previewImage({ current: urls[i], urls: shown })} />
+          ) : (
+            <Text className="gz-muted">图片暂时无法显示</Text>
+          )}
+        </View>
+      ))}
+    </View>
+  )
+}

@@ -1,0 +1,126 @@
+import { Input, Text, View } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
+import { DECISION_RULE_LABELS, type DecisionRule } from '@shared/consultation/decision'
+import { PARTICIPANT_ROLES, type ParticipantRole } from '@shared/consultation/steps'
+import { addDays, formatShanghai, parseShanghai } from '@shared/time'
+import { Choices } from '../../../../components/Choices'
+import { Field } from '../../../../components/Field'
+import { useCommunities } from '../../../../hooks/useCommunities'
+import { useForm } from '../../../../hooks/useForm'
+import { api } from '../../../../services/api'
+import { DateTimeField } from '../DateTimeField'
+import { ListEditor } from '../ListEditor'
+import { NumberStepper } from '../NumberStepper'
+import type { StepFormProps } from './types'
+
+const RULES = (['majority', 'two_thirds', 'consensus'] as const).map((value) => ({ value, label: DECISION_RULE_LABELS[value] }))
+
+const toInt = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN)
+
+/** Step 3: when and where, who is invited, open seats, agenda, how it is decided, and between what. */
+export function PlanStep({ view: c, act, apply }: StepFormProps) {
+  const communities = useCommunities()
+  const noticeDays = communities.list.find((x) => x.id === c.communityId)?.settings.consultationNoticeDays ?? 3
+  const p = c.plan
+  // A first plan proposes a meeting just after the notice period, in the evening when most can come.
+  const defaultAt = addDays(Date.now(), noticeDays + 1)
+  const form = useForm({
+    date: formatShanghai(p?.meetingAt ?? defaultAt, 'YYYY-MM-DD'),
+    time: p ? formatShanghai(p.meetingAt, 'HH:mm') : '19:00',
+    place: p?.place ?? '',
+    invited: Object.fromEntries(PARTICIPANT_ROLES.map((r) => [r, p?.invited.find((x) => x.role === r)?.count ?? 0])) as Record<ParticipantRole, number>,
+    openSeats: String(p?.openSeats ?? 10),
+    agenda: p?.agenda ?? ['介绍议题背景', '居民发言讨论', '表决'],
+    rule: (p?.rule ?? 'majority') as DecisionRule,
+    quorum: String(p?.quorum ?? 5),
+    options: p?.options ?? ['同意', '不同意'],
+  })
+  const v = form.values
+  const locked = c.state !== 'active'
+
+  const save = () =>
+    form.submit(async () => {
+      const meetingAt = parseShanghai(`${v.date} ${v.time}`)
+      if (Number.isNaN(meetingAt)) {
+        form.setErrors({ meetingAt: '请选择会议日期和时间' })
+        return
+      }
+      const plan = {
+        meetingAt,
+        place: v.place,
+        invited: PARTICIPANT_ROLES.filter((r) => v.invited[r] > 0).map((role) => ({ role, count: v.invited[role] })),
+        openSeats: toInt(v.openSeats),
+        agenda: v.agenda.map((a) => a.trim()).filter(Boolean),
+        rule: v.rule,
+        quorum: toInt(v.quorum),
+        options: v.options.map((o) => o.trim()).filter(Boolean),
+      }
+      if (Number.isNaN(plan.openSeats)) return form.setErrors({ openSeats: '请填写居民名额（数字）' })
+      if (Number.isNaN(plan.quorum)) return form.setErrors({ quorum: '请填写法定人数（数字）' })
+      const next = await act.run('savePlan', () => api.consultation.savePlan({ id: c.id, plan }), {
+        success: '方案已保存',
+        // Messages come back keyed by the schema's path (plan.place); the inputs are named without it.
+        onFields: (f) => form.setErrors(Object.fromEntries(Object.entries(f).map(([k, m]) => [k.replace(/^plan\.?/, '').split('.')[0] || 'plan', m]))),
+      })
+      if (next) apply(next)
+    })
+
+  return (
+    <View className="gz-card">
+      <Text className="cs-card-title">协商方案</Text>
+      {form.errors.plan ? <Text className="cs-callout cs-callout--wait">{form.errors.plan}</Text> : null}
+      <DateTimeField
+        label="会议时间"
+        name="meetingAt"
+        date={v.date}
+        time={v.time}
+        start={formatShanghai(Date.now(), 'YYYY-MM-DD')}
+        error={form.errors.meetingAt}
+        hint={`社区要求公告至少提前${noticeDays}天发布`}
+        onDate={(d) => form.set('date', d)}
+        onTime={(t) => form.set('time', t)}
+      />
+      <Field label="会议地点" error={form.errors.place} hint="例如：社区议事厅，或某号楼下空地" name="place">
+        <Input className="gz-input" value={v.place} maxlength={60} disabled={locked} placeholder="请填写会议地点" onInput={(e) => form.set('place', e.detail.value)} />
+      </Field>
+      <Field label="邀请参会人" error={form.errors.invited} hint="不邀请的类别保持0人" name="invited">
+        {PARTICIPANT_ROLES.map((role) => (
+          <View key={role} className="cs-invite-row">
+            <Text>{role}</Text>
+            <NumberStepper label={`${role}人数`} value={v.invited[role]} max={50} onChange={(n) => form.set('invited', { ...v.invited, [role]: n })} />
+          </View>
+        ))}
+      </Field>
+      <Field label="居民名额" error={form.errors.openSeats} hint="居民报名，先到先得，满额后可候补" name="openSeats">
+        <Input className="gz-input" type="number" value={v.openSeats} maxlength={3} disabled={locked} onInput={(e) => form.set('openSeats', e.detail.value)} />
+      </Field>
+      <Field label="会议议程" error={form.errors.agenda} name="agenda">
+        <ListEditor items={v.agenda} placeholder="议程内容" addLabel="添加议程" max={20} testId="agenda" onChange={(items) => form.set('agenda', items)} />
+      </Field>
+      <Field label="表决规则" error={form.errors.rule} name="rule">
+        <Choices
+          layout="rows"
+          options={RULES}
+          value={v.rule}
+          onChange={(rule) => {
+            form.set('rule', rule)
+            // Under consensus there is one proposal to agree or object to.
+            if (rule === 'consensus' && v.options.length !== 1) form.set('options', [v.options[0] ?? ''])
+            if (rule !== 'consensus' && v.options.length < 2) form.set('options', [v.options[0] ?? '同意', '不同意'])
+          }}
+        />
+      </Field>
+      <Field label="法定人数" error={form.errors.quorum} hint="到会人数达到这个数，表决才有效" name="quorum">
+        <Input className="gz-input" type="number" value={v.quorum} maxlength={4} disabled={locked} onInput={(e) => form.set('quorum', e.detail.value)} />
+      </Field>
+      <Field label={v.rule === 'consensus' ? '待表决的方案' : '表决选项'} error={form.errors.options} hint={v.rule === 'consensus' ? '大家对这个方案表示同意或反对' : '至少两个选项'} name="options">
+        <ListEditor items={v.options} placeholder={v.rule === 'consensus' ? '方案内容' : '选项内容'} addLabel="添加选项" max={v.rule === 'consensus' ? 1 : 10} testId="options" onChange={(items) => form.set('options', items)} />
+      </Field>
+      {!locked ? (
+        <Button type="primary" block size="large" loading={act.busy === 'savePlan'} onClick={save} data-testid="save-plan">
+          保存方案
+        </Button>
+      ) : null}
+    </View>
+  )
+}

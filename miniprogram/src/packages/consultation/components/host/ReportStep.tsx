@@ -1,0 +1,195 @@
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { Input, Text, Textarea, View } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
+import { addDays, formatShanghai, parseShanghai } from '@shared/time'
+import { Choices } from '../../../../components/Choices'
+import { Field } from '../../../../components/Field'
+import { api } from '../../../../services/api'
+import { formatDate, formatDateTime } from '../../../../services/format'
+import { routes } from '../../../../services/routes'
+import { useLoaded } from '../../hooks/useLoaded'
+import { DateTimeField } from '../DateTimeField'
+import { NumberStepper } from '../NumberStepper'
+import { PhotoPicker, PhotoRow } from '../PhotoPicker'
+import { ResultCard } from '../ResultCard'
+import { SatisfactionSummary } from '../SatisfactionSummary'
+import type { StepFormProps } from './types'
+
+interface MilestoneDraft {
+  title: string
+  date: string
+}
+
+/** Step 6: publish the 结果公示, post progress with photos, mark it done, watch the ratings. */
+export function ReportStep({ view: c, act, apply, refresh }: StepFormProps) {
+  const [responsible, setResponsible] = useState(c.responsible ?? '')
+  const [milestones, setMilestones] = useState<MilestoneDraft[]>([{ title: '', date: formatShanghai(addDays(Date.now(), 30), 'YYYY-MM-DD') }])
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [progressText, setProgressText] = useState('')
+  const [photos, setPhotos] = useState<string[]>([])
+  const [milestoneDone, setMilestoneDone] = useState<string>('none')
+  const [ratingDays, setRatingDays] = useState(14)
+  const progress = useLoaded(() => api.consultation.listProgress({ id: c.id }), `${c.id}:${c.updatedAt}`)
+  const active = c.state === 'active'
+  const reportId = c.reportNoticeId
+
+  const publish = async () => {
+    const drafts = milestones.filter((m) => m.title.trim())
+    if (!drafts.length) return setErrors({ milestones: '请至少填写1个进度节点' })
+    // A milestone is due by the end of its day, Shanghai time.
+    const list = drafts.map((m) => ({ title: m.title.trim(), due: parseShanghai(`${m.date} 23:59`) }))
+    const next = await act.run('report', () => api.consultation.publishReport({ id: c.id, responsible: responsible.trim(), milestones: list }), {
+      success: '结果公示已发布',
+      onFields: (f) => setErrors(Object.fromEntries(Object.entries(f).map(([k, m]) => [k.split('.')[0], m]))),
+    })
+    if (next) apply(next)
+  }
+  const addProgress = async () => {
+    const done = milestoneDone === 'none' ? undefined : Number(milestoneDone)
+    const added = await act.run('progress', () => api.consultation.addProgress({ id: c.id, text: progressText.trim(), photos, milestoneDone: done }), {
+      success: '进展已更新',
+      onFields: (f) => setErrors({ progress: f.text ?? f.photos ?? f.milestoneDone }),
+    })
+    if (added) {
+      setProgressText('')
+      setPhotos([])
+      setMilestoneDone('none')
+      await refresh()
+    }
+  }
+  const markImplemented = async () => {
+    const next = await act.run('implemented', () => api.consultation.markImplemented({ id: c.id, ratingDays }), { success: '已标记落实' })
+    if (next) apply(next)
+  }
+
+  return (
+    <View className="gz-stack">
+      {c.result ? <ResultCard result={c.result} /> : null}
+      {!reportId ? (
+        <View className="gz-card">
+          <Text className="cs-card-title">发布结果公示</Text>
+          <Text className="gz-muted cs-gap">公示会写明协商结果、票数、会议纪要、责任人和落实节点，发给全体居民。</Text>
+          <Field label="责任人或单位" error={errors.responsible} hint="例如：社区居委会 李书记" name="responsible">
+            <Input className="gz-input" value={responsible} maxlength={60} placeholder="谁负责落实" onInput={(e) => setResponsible(e.detail.value)} />
+          </Field>
+          <Field label="落实节点" error={errors.milestones} hint="每个节点写清做什么、哪天前完成" name="milestones">
+            {milestones.map((m, i) => (
+              <View key={i} className="cs-milestone">
+                <Input
+                  className="gz-input"
+                  value={m.title}
+                  maxlength={60}
+                  placeholder={`节点${i + 1}，例如：签订协议`}
+                  onInput={(e) => setMilestones(milestones.map((x, j) => (j === i ? { ...x, title: e.detail.value } : x)))}
+                />
+                <DateTimeField
+                  label="完成日期"
+                  name={`milestone${i}`}
+                  date={m.date}
+                  start={formatShanghai(Date.now(), 'YYYY-MM-DD')}
+                  onDate={(date) => setMilestones(milestones.map((x, j) => (j === i ? { ...x, date } : x)))}
+                />
+                {milestones.length > 1 ? (
+                  <View className="cs-list-editor__remove" role="button" onClick={() => setMilestones(milestones.filter((_, j) => j !== i))}>
+                    删除这个节点
+                  </View>
+                ) : null}
+              </View>
+            ))}
+            {milestones.length < 12 ? (
+              <View className="cs-list-editor__add" role="button" onClick={() => setMilestones([...milestones, { title: '', date: milestones[milestones.length - 1].date }])}>
+                ＋ 添加节点
+              </View>
+            ) : null}
+          </Field>
+          {active ? (
+            <Button type="primary" block size="large" loading={act.busy === 'report'} onClick={publish} data-testid="publish-report">
+              发布结果公示
+            </Button>
+          ) : null}
+        </View>
+      ) : (
+        <View className="gz-card gz-stack">
+          <Text className="cs-callout cs-callout--ok" data-testid="report-published">
+            结果公示已发布
+          </Text>
+          <View className="cs-link-row" role="button" onClick={() => void Taro.navigateTo({ url: routes.noticeDetail(reportId) })}>
+            <Text>查看《结果公示》</Text>
+            <Text className="cs-picker__arrow">›</Text>
+          </View>
+          <Text>责任人：{c.responsible}</Text>
+          {c.milestones.map((m, i) => (
+            <View key={i} className="gz-row">
+              <Text className={`gz-tag ${m.done ? 'gz-tag--green' : 'gz-tag--gray'}`}>{m.done ? '已完成' : '进行中'}</Text>
+              <Text>
+                {m.title}（{formatDate(m.due)}前）
+              </Text>
+            </View>
+          ))}
+        </View>
+      )}
+
+      {reportId ? (
+        <View className="gz-card gz-stack">
+          <Text className="cs-card-title">落实进展</Text>
+          {(progress.data ?? []).map((p) => (
+            <View key={p.id} className="cs-progress">
+              <Text className="gz-muted">{formatDateTime(p.at)}</Text>
+              <Text>{p.text}</Text>
+              <PhotoRow ids={p.photos} />
+            </View>
+          ))}
+          {active ? (
+            <>
+              <Field label="新的进展" error={errors.progress} name="progress">
+                <Textarea className="gz-textarea cs-textarea--short" value={progressText} maxlength={500} placeholder="例如：协议已签订，下周起开放车位" onInput={(e) => setProgressText(e.detail.value)} />
+              </Field>
+              <Field label="现场照片（可不加）">
+                <PhotoPicker value={photos} max={9} onChange={setPhotos} />
+              </Field>
+              {c.milestones.some((m) => !m.done) ? (
+                <Field label="这条进展完成了哪个节点？">
+                  <Choices
+                    layout="rows"
+                    options={[{ value: 'none', label: '都没有' }, ...c.milestones.flatMap((m, i) => (m.done ? [] : [{ value: String(i), label: m.title }]))]}
+                    value={milestoneDone}
+                    onChange={setMilestoneDone}
+                  />
+                </Field>
+              ) : null}
+              <Button block size="large" loading={act.busy === 'progress'} onClick={addProgress} data-testid="add-progress">
+                发布进展
+              </Button>
+            </>
+          ) : null}
+        </View>
+      ) : null}
+
+      {reportId ? (
+        <View className="gz-card gz-stack">
+          <Text className="cs-card-title">满意度</Text>
+          {c.implementedAt ? (
+            <>
+              <Text className="cs-callout cs-callout--ok" data-testid="implemented">
+                已于 {formatDate(c.implementedAt)} 标记落实，评价开放到 {formatDate(c.ratingUntil)}
+              </Text>
+              <SatisfactionSummary view={c} />
+            </>
+          ) : active ? (
+            <>
+              <Text className="gz-muted">落实完成后标记，居民就可以评价满意度。</Text>
+              <View className="cs-invite-row">
+                <Text>评价开放天数</Text>
+                <NumberStepper label="评价天数" value={ratingDays} min={1} max={60} onChange={setRatingDays} />
+              </View>
+              <Button type="primary" block size="large" loading={act.busy === 'implemented'} onClick={markImplemented} data-testid="mark-implemented">
+                标记已落实，开启评价
+              </Button>
+            </>
+          ) : null}
+        </View>
+      ) : null}
+    </View>
+  )
+}

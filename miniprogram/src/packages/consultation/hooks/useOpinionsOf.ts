@@ -1,0 +1,14 @@
+import type { OpinionView } from '@shared/contract'
+import { api } from '../../../services/api'
+import { useLoaded } from './useLoaded'
+
+/**
+ * Opinions of one consultation, or of the community's pool not yet in any consultation, most supported
+ * first: what a host picks from. One page of 100 covers a collection round.
+ */
+export function useOpinionsOf(communityId: string, consultationId: string | null, key: string | null) {
+  return useLoaded(async (): Promise<OpinionView[]> => {
+    const page = await api.consultation.listOpinions({ communityId, consultationId: consultationId ?? undefined, sort: 'support', limit: 100 })
+    return consultationId ? page.items : page.items.filter((o) => o.consultationId === null)
+  }, key)
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '我主持的议事', enablePullDownRefresh: true })

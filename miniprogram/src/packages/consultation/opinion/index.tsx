@@ -1,0 +1,129 @@
+import { useState } from 'react'
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { Text, Textarea, View } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
+import { Page } from '../../../components/Page'
+import { Field } from '../../../components/Field'
+import { StateView } from '../../../components/StateView'
+import { useMe } from '../../../hooks/useMe'
+import { hasRoleIn } from '../../../services/roles'
+import { api } from '../../../services/api'
+import { formatDateTime } from '../../../services/format'
+import { consultationRoutes } from '../../../services/consultationRoutes'
+import { useAction } from '../hooks/useAction'
+import { useLoaded } from '../hooks/useLoaded'
+import { toggleSupport } from '../hooks/useOpinionPool'
+import { SupportButton } from '../components/OpinionCard'
+import { PhotoRow } from '../components/PhotoPicker'
+import '../consultation.scss'
+
+/** One opinion: what it asks, who joined it (附议), and the conversation under it. */
+export default function OpinionPage() {
+  const { params } = useRouter()
+  const id = params.id ?? ''
+  const { me } = useMe()
+  const loaded = useLoaded(() => api.consultation.getOpinion({ id }), id || null)
+  const act = useAction()
+  const [body, setBody] = useState('')
+  const [error, setError] = useState<string | undefined>()
+  usePullDownRefresh(() => {
+    void loaded.reload().finally(() => Taro.stopPullDownRefresh())
+  })
+
+  const data = loaded.data
+  const o = data?.opinion
+  const inCommunity = !!o && ((me?.residency?.status === 'approved' && me.residency.communityId === o.communityId) || hasRoleIn(me, 'host', o.communityId) || hasRoleIn(me, 'staff', o.communityId))
+  const isResident = !!o && me?.residency?.status === 'approved' && me.residency.communityId === o.communityId
+
+  const send = async () => {
+    if (!body.trim()) return setError('请填写评论')
+    const added = await act.run('comment', () => api.consultation.comment({ id, body: body.trim() }), { success: '已发表', onFields: (f) => setError(f.body) })
+    if (added && data) {
+      loaded.setData({ opinion: { ...data.opinion, commentCount: data.opinion.commentCount + 1 }, comments: [...data.comments, added] })
+      setBody('')
+    }
+  }
+
+  return (
+    <Page>
+      <Text className="page-title">{o?.title ?? '意见详情'}</Text>
+      <StateView loading={loaded.loading} error={loaded.error} onRetry={loaded.reload} />
+      {o && data ? (
+        <>
+          <View className="gz-card gz-stack">
+            <View className="gz-row">
+              <Text className="gz-tag">{o.category}</Text>
+              {o.tags.map((t) => (
+                <Text key={t} className="gz-tag gz-tag--green">
+                  {t}
+                </Text>
+              ))}
+            </View>
+            <Text className="gz-muted">
+              {o.authorName} · {formatDateTime(o.createdAt)}
+            </Text>
+            <Text className="cs-pre">{o.description}</Text>
+            <PhotoRow ids={o.photos} />
+            {o.mergedInto ? (
+              <View className="cs-link-row" role="button" onClick={() => void Taro.redirectTo({ url: consultationRoutes.opinion(o.mergedInto as string) })}>
+                <Text>这条意见已合并到另一条，去那里附议</Text>
+                <Text className="cs-picker__arrow">›</Text>
+              </View>
+            ) : null}
+            {o.consultationId ? (
+              <View className="cs-link-row" role="button" onClick={() => void Taro.navigateTo({ url: consultationRoutes.detail(o.consultationId as string) })}>
+                <Text>已纳入议事，去看看进展</Text>
+                <Text className="cs-picker__arrow">›</Text>
+              </View>
+            ) : null}
+            <View className="gz-row gz-row--between">
+              <Text>{o.supportCount} 位居民附议</Text>
+              <SupportButton
+                opinion={o}
+                busy={act.busy === `support:${o.id}`}
+                disabled={!isResident || !!o.mergedInto}
+                onToggle={async () => {
+                  const next = await toggleSupport(act, o)
+                  if (next) loaded.setData({ ...data, opinion: next })
+                }}
+              />
+            </View>
+          </View>
+          <Text className="gz-section-title">评论（{data.comments.length}）</Text>
+          <View className="gz-card gz-stack">
+            {data.comments.length ? null : <Text className="gz-muted">还没有评论</Text>}
+            {data.comments.map((cm) => (
+              <View key={cm.id} className="cs-comment">
+                <View className="gz-row">
+                  <Text className="cs-comment__name">{cm.authorName}</Text>
+                  {cm.authorRole !== '居民' ? <Text className="gz-tag gz-tag--primary">{cm.authorRole}</Text> : null}
+                  <Text className="gz-muted">{formatDateTime(cm.createdAt)}</Text>
+                </View>
+                <Text className="cs-pre">{cm.body}</Text>
+              </View>
+            ))}
+          </View>
+          {inCommunity ? (
+            <View className="gz-card">
+              <Field label="我也说两句" error={error} name="body">
+                <Textarea
+                  className="gz-textarea cs-textarea--short"
+                  value={body}
+                  maxlength={300}
+                  placeholder="补充情况、提出建议"
+                  onInput={(e) => {
+                    setBody(e.detail.value)
+                    setError(undefined)
+                  }}
+                />
+              </Field>
+              <Button type="primary" block size="large" loading={act.busy === 'comment'} onClick={send} data-testid="send-comment">
+                发表评论
+              </Button>
+            </View>
+          ) : null}
+        </>
+      ) : null}
+    </Page>
+  )
+}

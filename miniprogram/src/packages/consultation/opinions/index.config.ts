@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '意见池', enablePullDownRefresh: true })
