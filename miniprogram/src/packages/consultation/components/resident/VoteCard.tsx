@@ -32,7 +32,7 @@ export function VoteCard({ view: c, act, refresh }: Props) {
   }
   const choices = ballotChoices(c.plan)
   const vote = async (i: number) => {
-    const { confirm } = await Taro.showModal({ title: '确认投票', content: `投给「${choices[i]}」？投票后不能修改。`, confirmText: '确认投票', cancelText: '再想想' })
+    const { confirm } = await Taro.showModal({ title: '请确认', content: `投给「${choices[i]}」？投票后不能修改。`, confirmText: '确认投票', cancelText: '再想想' })
     if (!confirm) return
     const seat = await act.run(`vote${i}`, () => api.consultation.vote({ id: c.id, choice: i }), { success: '投票成功' })
     if (seat) await refresh()
