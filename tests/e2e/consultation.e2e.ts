@@ -34,6 +34,17 @@ async function onPage(page: Page, title: string | RegExp): Promise<Locator> {
   return currentPage(page);
 }
 
+/**
+ * A screenshot of the part of the screen that matters (the step's form, not wherever the last tap left the
+ * scroll), once the toast from the last action has gone.
+ */
+async function shot(page: Page, name: string, at?: Locator): Promise<void> {
+  await page.waitForFunction(() => [...document.querySelectorAll('.taro__toast')].every((el) => el.getClientRects().length === 0 || getComputedStyle(el).display === 'none'));
+  if (at) await at.first().evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  else await page.evaluate(() => window.scrollTo(0, 0));
+  await screenshot(page, name);
+}
+
 async function hostStep(page: Page, step: number): Promise<Locator> {
   await page.locator(`.taro_page:visible [data-testid="host-screen"][data-step="${step}"]`).waitFor();
   return currentPage(page);
@@ -95,7 +106,7 @@ test('a host runs a consultation through all six steps while residents take part
   await submitOpinion(r1, OPINION_1, '停车交通', '晚上八点以后很难找到车位，建议错峰共享附近单位的车位。');
   v = await onPage(r1.page, THEME);
   await v.getByText('本次议事收到的意见（1条）').waitFor();
-  await screenshot(r1.page, 'consultation-step1-resident');
+  await shot(r1.page, 'consultation-step1-resident');
 
   await openDetail(r2, id);
   await button(currentPage(r2.page), '我来提意见').click();
@@ -143,7 +154,7 @@ test('a host runs a consultation through all six steps while residents take part
   await button(h, '确认提前结束收集').click();
   await h.locator('[data-testid="collection-closed"]').waitFor();
   await h.locator('[data-testid="checklist"]', { hasText: '本步骤已完成' }).waitFor();
-  await screenshot(host.page, 'consultation-step1-host');
+  await shot(host.page, 'consultation-step1-host', h.locator('.cs-step-heading'));
   h = await advance(host, 1);
 
   // —— Step 2 确定议题 ——
@@ -155,10 +166,10 @@ test('a host runs a consultation through all six steps while residents take part
   await h.locator('[data-field="adoptionReason"] textarea').fill('附议最多，且可以操作。');
   await button(h, '保存议题').click();
   await h.locator('[data-testid="checklist"]', { hasText: '本步骤已完成' }).waitFor();
-  await screenshot(host.page, 'consultation-step2-host');
+  await shot(host.page, 'consultation-step2-host', h.locator('.cs-step-heading'));
   v = await openDetail(r2, id);
   await v.locator('[data-testid="topic-card"]', { hasText: TOPIC }).waitFor();
-  await screenshot(r2.page, 'consultation-step2-resident');
+  await shot(r2.page, 'consultation-step2-resident', v.locator('[data-testid="topic-card"]'));
   h = await advance(host, 2);
 
   // —— Step 3 制定方案: two open seats so the third resident waits ——
@@ -171,10 +182,10 @@ test('a host runs a consultation through all six steps while residents take part
   await options.nth(1).fill('暂不签订');
   await button(h, '保存方案').click();
   await h.locator('[data-testid="checklist"]', { hasText: '本步骤已完成' }).waitFor();
-  await screenshot(host.page, 'consultation-step3-host');
+  await shot(host.page, 'consultation-step3-host', h.locator('.cs-step-heading'));
   v = await openDetail(r1, id);
   await v.locator('[data-testid="plan-card"]', { hasText: '社区议事厅' }).waitFor();
-  await screenshot(r1.page, 'consultation-step3-resident');
+  await shot(r1.page, 'consultation-step3-resident', v.locator('[data-testid="plan-card"]'));
   h = await advance(host, 3);
 
   // —— Step 4 发布公告: sign-ups, a waitlist, a cancellation, a promotion ——
@@ -190,7 +201,7 @@ test('a host runs a consultation through all six steps while residents take part
   v = await openDetail(r3, id);
   await button(v, '名额已满，报名候补').click();
   await v.locator('[data-testid="seat-status"]', { hasText: '候补名单第 1 位' }).waitFor();
-  await screenshot(r3.page, 'consultation-step4-waitlisted-resident');
+  await shot(r3.page, 'consultation-step4-waitlisted-resident', v.locator('[data-testid="seat-card"]'));
 
   v = await openDetail(r1, id);
   await button(v, '取消报名').click();
@@ -198,7 +209,7 @@ test('a host runs a consultation through all six steps while residents take part
 
   v = await openDetail(r3, id);
   await v.locator('[data-testid="seat-status"]', { hasText: '您已报名成功' }).waitFor();
-  await screenshot(r3.page, 'consultation-step4-promoted-resident');
+  await shot(r3.page, 'consultation-step4-promoted-resident', v.locator('[data-testid="seat-card"]'));
   const inbox = await dataAs<{ items: { title: string }[] }>('demo-resident-3', 'user', 'inbox', {});
   expect(inbox.items[0].title).toContain('候补成功');
 
@@ -206,14 +217,14 @@ test('a host runs a consultation through all six steps while residents take part
   h = await hostStep(host.page, 4);
   await h.locator('[data-testid="seat-count"]', { hasText: '已报名 2 人，候补 0 人' }).waitFor({ timeout: 15_000 });
   await h.locator('[data-testid="signup-list"]', { hasText: '已取消' }).waitFor();
-  await screenshot(host.page, 'consultation-step4-host');
+  await shot(host.page, 'consultation-step4-host', h.locator('.cs-step-heading'));
   h = await advance(host, 4);
 
   // —— Step 5 开展协商: the code on the host's phone, typed by the residents ——
   await button(h, '开始会议').click();
   const code = (await h.locator('[data-testid="checkin-code-value"]').innerText()).trim();
   expect(code).toMatch(/^[0-9A-Z]{6}$/);
-  await screenshot(host.page, 'consultation-step5-meeting-host');
+  await shot(host.page, 'consultation-step5-meeting-host', h.locator('[data-testid="checkin-code-card"]'));
 
   for (const phone of [r2, r3]) {
     v = await openDetail(phone, id);
@@ -221,7 +232,7 @@ test('a host runs a consultation through all six steps while residents take part
     await button(v, /^签到$/).click();
     await v.locator('[data-testid="checked-in"]').waitFor();
   }
-  await screenshot(r3.page, 'consultation-step5-checkin-resident');
+  await shot(r3.page, 'consultation-step5-checkin-resident', currentPage(r3.page).locator('[data-testid="checked-in"]'));
 
   h = await hostStep(host.page, 5);
   await h.locator('[data-testid="attendance"]', { hasText: '已到会 2 人' }).waitFor({ timeout: 15_000 });
@@ -239,13 +250,13 @@ test('a host runs a consultation through all six steps while residents take part
     v = currentPage(phone.page);
     // Their screens follow the meeting by themselves: the ballot appears without a reload.
     await v.locator('[data-testid="vote-card"]').waitFor({ timeout: 15_000 });
-    if (phone === r2) await screenshot(r2.page, 'consultation-step5-vote-resident');
+    if (phone === r2) await shot(r2.page, 'consultation-step5-vote-resident', v.locator('[data-testid="vote-card"]'));
     await expectTappable(v.locator('.cs-vote-btn', { hasText: '同意签订' }));
     await v.locator('.cs-vote-btn', { hasText: '同意签订' }).click();
     await phone.page.getByText('确认投票', { exact: true }).click();
     await v.locator('[data-testid="voted"]').waitFor();
   }
-  await screenshot(r3.page, 'consultation-step5-voted-resident');
+  await shot(r3.page, 'consultation-step5-voted-resident', currentPage(r3.page).locator('[data-testid="voted"]'));
 
   h = currentPage(host.page);
   await button(h, '结束表决并计票').click();
@@ -254,7 +265,7 @@ test('a host runs a consultation through all six steps while residents take part
   await h.locator('[data-field="minutes"] textarea').fill('会议同意与邻近单位签订夜间错峰停车协议，物业配合管理。');
   await button(h, '保存纪要').click();
   await h.locator('[data-testid="checklist"]', { hasText: '本步骤已完成' }).waitFor();
-  await screenshot(host.page, 'consultation-step5-host');
+  await shot(host.page, 'consultation-step5-host', h.locator('.cs-step-heading'));
   h = await advance(host, 5);
 
   // —— Step 6 通报情况: the report, progress, ratings, the end ——
@@ -282,7 +293,7 @@ test('a host runs a consultation through all six steps while residents take part
     await button(v, '提交评价').click();
     await v.locator('[data-testid="rated"]', { hasText: `您的评价：${level}` }).waitFor();
   }
-  await screenshot(r3.page, 'consultation-step6-resident');
+  await shot(r3.page, 'consultation-step6-resident', currentPage(r3.page).locator('[data-testid="result-card"]'));
 
   // The residents can open the 结果公示 itself.
   v = currentPage(r3.page);
@@ -294,11 +305,11 @@ test('a host runs a consultation through all six steps while residents take part
   await host.page.reload();
   h = await hostStep(host.page, 6);
   await h.locator('[data-testid="satisfaction"]', { hasText: '满意率：100%（共 3 人评价）' }).waitFor();
-  await screenshot(host.page, 'consultation-step6-host');
+  await shot(host.page, 'consultation-step6-host', h.locator('.cs-step-heading'));
   await button(h, '结束议事').click();
   await h.locator('[data-testid="host-screen"][data-state="closed"]').waitFor();
   await h.locator('[data-testid="state-banner"]', { hasText: '已结束' }).waitFor();
-  await screenshot(host.page, 'consultation-closed-host');
+  await shot(host.page, 'consultation-closed-host');
 
   const final = await dataAs<ConsultationView>('demo-resident-1', 'consultation', 'get', { id });
   expect(final).toMatchObject({ state: 'closed', step: 6, attendanceCount: 3, satisfactionRate: 1 });
@@ -333,7 +344,7 @@ test('in large-text mode the consultation pages fit a phone and their main butto
   v = await openDetail(resident, id);
   await v.locator('[data-testid="state-banner"]', { hasText: '已结束' }).waitFor();
   await expectFitsPhone(resident.page);
-  await screenshot(resident.page, 'consultation-detail-large');
+  await shot(resident.page, 'consultation-detail-large', v.locator('[data-testid="result-card"]'));
 
   v = await gotoRoute(resident.page, '/packages/consultation/opinions/index?communityId=c_xingfuli');
   await v.locator('.cs-opinion').first().waitFor();
@@ -350,7 +361,7 @@ test('in large-text mode the consultation pages fit a phone and their main butto
   h = await hostStep(host.page, 1);
   await expectFitsPhone(host.page);
   await expectTappable(button(h, '进入下一步'));
-  await screenshot(host.page, 'consultation-step1-host-large');
+  await shot(host.page, 'consultation-step1-host-large', h.locator('.cs-step-heading'));
   await dataAs('demo-resident-4', 'consultation', 'submitOpinion', { communityId: 'c_xingfuli', consultationId: c.id, title: '楼道里堆满纸箱', description: '三号楼楼道堆物多，有消防隐患。', category: '环境卫生' });
   const opinions = await dataAs<{ items: { id: string }[] }>('demo-host', 'consultation', 'listOpinions', { communityId: 'c_xingfuli', consultationId: c.id });
   await dataAs('demo-host', 'consultation', 'closeCollection', { id: c.id, reason: '意见集中' });
@@ -362,7 +373,7 @@ test('in large-text mode the consultation pages fit a phone and their main butto
   await expectFitsPhone(host.page);
   await expectTappable(h.locator('[aria-label="增加专家人数"]'));
   await expectTappable(button(h, '保存方案'));
-  await screenshot(host.page, 'consultation-step3-host-large');
+  await shot(host.page, 'consultation-step3-host-large', h.locator('.cs-step-heading'));
 
   await resident.context.close();
   await host.context.close();

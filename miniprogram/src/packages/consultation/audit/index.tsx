@@ -1,7 +1,7 @@
 import { useCallback } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import type { AuditEntryView } from '@shared/contract'
+import { ROLE_LABELS, type AuditEntryView } from '@shared/contract'
 import { TIMELINE_LABELS } from '@shared/consultation/timeline'
 import { Page } from '../../../components/Page'
 import { ListFooter, StateView } from '../../../components/StateView'
@@ -28,7 +28,7 @@ export default function AuditPage() {
         <View key={e.seq} className="gz-card gz-stack cs-audit">
           <View className="gz-row">
             <Text className="cs-timeline__label">{TIMELINE_LABELS[e.action] ?? e.action}</Text>
-            <Text className="gz-tag">{e.actorRole}</Text>
+            <Text className="gz-tag">{ROLE_LABELS[e.actorRole as keyof typeof ROLE_LABELS] ?? e.actorRole}</Text>
           </View>
           <Text className="gz-muted">
             #{e.seq} · {formatDateTime(e.at)}

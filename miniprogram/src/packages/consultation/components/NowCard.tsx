@@ -5,6 +5,8 @@ import { formatDate, formatDateTime } from '../../../services/format'
 import { consultationRoutes } from '../../../services/consultationRoutes'
 import { routes } from '../../../services/routes'
 
+const ENDED_TEXT = { postponed: '议事已延期，恢复后继续进行', cancelled: '议事已取消', closed: '议事已结束，感谢大家参与' } as const
+
 function nowText(c: ConsultationView): string {
   switch (c.step) {
     case 1:
@@ -27,7 +29,7 @@ export function NowCard({ view: c }: { view: ConsultationView }) {
   const noticeId = c.noticeId
   return (
     <View className="gz-card gz-stack" data-testid="now-card">
-      <Text className="cs-now">{c.state === 'active' ? nowText(c) : '议事不再进行'}</Text>
+      <Text className="cs-now">{c.state === 'active' ? nowText(c) : ENDED_TEXT[c.state]}</Text>
       <Text className="gz-muted">主题：{c.theme}</Text>
       <Text className="gz-muted">主持人：{c.hostName}</Text>
       {c.step === 1 ? (

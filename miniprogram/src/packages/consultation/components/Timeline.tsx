@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import type { TimelineEntry } from '@shared/contract'
+import { ROLE_LABELS, type TimelineEntry } from '@shared/contract'
 import { stepName } from '@shared/consultation/steps'
 import { formatDateTime } from '../../../services/format'
 
@@ -19,7 +19,7 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
             ) : null}
           </View>
           <Text className="gz-muted">
-            {e.actorRole} · {formatDateTime(e.at)}
+            {ROLE_LABELS[e.actorRole as keyof typeof ROLE_LABELS] ?? e.actorRole} · {formatDateTime(e.at)}
           </Text>
           {e.note ? <Text className="cs-timeline__note">{e.note}</Text> : null}
         </View>
