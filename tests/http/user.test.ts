@@ -5,6 +5,7 @@
 import Database from 'better-sqlite3';
 import type { Envelope, ErrorCode } from '@shared/errors';
 import { auditId } from '../../cloudfunctions/core/audit';
+import type { UserDoc } from '../../cloudfunctions/core/caller';
 import { startCloud, type Client, type TestCloud } from '../support/cloud';
 
 const XFL = 'c_xingfuli';
@@ -300,9 +301,9 @@ describe('privacy: exportMyData and deleteMe', () => {
     await resident.ok('notice', 'get', { id: 'n_demo1' });
     expect(await resident.ok('user', 'deleteMe', { confirm: '删除' })).toEqual({ deleted: true });
 
-    const erased = (await c.cloud().store.get<Record<string, unknown>>('users', 'u_demo6'))!;
+    const erased = await c.cloud().store.get<UserDoc>('users', 'u_demo6');
     expect(erased).toMatchObject({ nickname: '', residency: null, roles: [], avatarFileId: null, openid: 'deleted:u_demo6' });
-    expect(typeof erased.deletedAt).toBe('number');
+    expect(typeof erased?.deletedAt).toBe('number');
 
     const fresh = await resident.ok('user', 'me', {});
     expect(fresh.id).not.toBe('u_demo6');
