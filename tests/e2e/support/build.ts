@@ -1,7 +1,7 @@
 import { execSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { H5_DIR, ROOT } from './paths';
+import { h5Dir, ROOT } from './paths';
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -13,10 +13,10 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** Builds H5 when it is missing, older than its sources, or E2E_BUILD=1; E2E_BUILD=0 never builds. */
+/** Builds H5 when it is missing, older than its sources, or E2E_BUILD=1; E2E_BUILD=0 or E2E_H5_DIR never builds. */
 export function ensureH5Build(): void {
-  if (process.env.E2E_BUILD === '0') return;
-  const index = join(H5_DIR, 'index.html');
+  if (process.env.E2E_BUILD === '0' || process.env.E2E_H5_DIR) return;
+  const index = join(h5Dir(), 'index.html');
   const sources = ['miniprogram/src', 'miniprogram/config', 'shared'].map((d) => newestMtime(join(ROOT, d)));
   const stale = !existsSync(index) || Math.max(...sources) > statSync(index).mtimeMs;
   if (!stale && process.env.E2E_BUILD !== '1') return;

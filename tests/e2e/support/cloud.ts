@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Envelope } from '@shared/errors';
-import { ROOT, stateFile } from './paths';
+import { h5Dir, ROOT, stateFile } from './paths';
 
 export interface CloudState {
   baseUrl: string;
@@ -39,13 +39,18 @@ async function waitUntilUp(baseUrl: string, child: ChildProcess, timeoutMs = 30_
   throw new Error('本地云在 30 秒内没有启动');
 }
 
-/** Starts the local cloud on a free port with an empty data folder (so the demo seed is fresh). */
+/**
+ * Starts the local cloud on a free port with an empty data folder (so the demo seed is fresh) and its own
+ * copy of the H5 build.
+ */
 export async function startCloud(): Promise<{ state: CloudState; child: ChildProcess }> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'gongzhi-e2e-'));
-  const child = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'local-cloud/start.ts'], {
+  const snapshot = join(dataDir, 'h5');
+  cpSync(h5Dir(), snapshot, { recursive: true });
+  const child = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'tests/e2e/support/serve.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SKIP_H5_BUILD: '1' },
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, H5_DIR: snapshot },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
