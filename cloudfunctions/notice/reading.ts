@@ -21,7 +21,8 @@ export const list: Handler<C['list']> = async (input, ctx) => {
   if (input.category) where.category = input.category;
   const page = await ctx.store.query<NoticeDoc>('notices', {
     where,
-    orderBy: [['pinned', 'desc'], ['publishAt', 'desc']],
+    // Ids begin with their creation time, so they break ties between notices published in the same instant.
+    orderBy: [['pinned', 'desc'], ['publishAt', 'desc'], ['_id', 'desc']],
     limit: input.limit,
     cursor: input.cursor,
   });

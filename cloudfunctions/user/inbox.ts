@@ -1,7 +1,7 @@
 import type { InboxItem, userContract } from '@shared/contract';
 import { newId } from '../core/ids';
 import type { Handler, HandlerContext } from '../core/router';
-import type { TxStore } from '../core/store/port';
+import type { Store, TxStore } from '../core/store/port';
 
 interface InboxDoc {
   _id: string;
@@ -36,7 +36,7 @@ export const inbox: Handler<C['inbox']> = async (input, ctx) => {
   const userId = ctx.caller.user?._id;
   if (!userId) return { items: [], nextCursor: null, unread: 0 };
   const [page, unread] = await Promise.all([
-    ctx.store.query<InboxDoc>('inbox', { where: { userId }, orderBy: [['createdAt', 'desc']], limit: input.limit, cursor: input.cursor }),
+    ctx.store.query<InboxDoc>('inbox', { where: { userId }, orderBy: [['createdAt', 'desc'], ['_id', 'desc']], limit: input.limit, cursor: input.cursor }),
     ctx.store.count('inbox', { userId, read: false }),
   ]);
   return { items: page.items.map(inboxItem), nextCursor: page.nextCursor, unread };
@@ -52,3 +52,9 @@ export const markInboxRead: Handler<C['markInboxRead']> = async (input, ctx) => 
   }
   return { updated };
 };
+
+/** The person's inbox, for the privacy export. */
+export async function inboxRecordsOf(store: Store, userId: string): Promise<Record<string, unknown[]>> {
+  const page = await store.query('inbox', { where: { userId }, orderBy: [['createdAt', 'desc']], limit: 100 });
+  return { inbox: page.items };
+}

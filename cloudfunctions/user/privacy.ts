@@ -3,12 +3,14 @@ import { AppError } from '@shared/errors';
 import type { UserDoc } from '../core/caller';
 import type { Handler } from '../core/router';
 import type { Store } from '../core/store/port';
+import { consultationRecordsOf, forgetConsultationNames } from '../consultation/personal-data';
 import { noticeRecordsOf } from '../notice/personal-data';
+import { inboxRecordsOf } from './inbox';
 
 type C = typeof userContract;
 
 /** Each module says what it holds about a person; the export gathers them. Later modules add theirs here. */
-const RECORD_SOURCES: ((store: Store, userId: string) => Promise<Record<string, unknown[]>>)[] = [noticeRecordsOf];
+const RECORD_SOURCES: ((store: Store, userId: string) => Promise<Record<string, unknown[]>>)[] = [noticeRecordsOf, inboxRecordsOf, consultationRecordsOf];
 
 export const exportMyData: Handler<C['exportMyData']> = async (_input, ctx) => {
   const user = ctx.caller.user;
@@ -37,6 +39,8 @@ export const deleteMe: Handler<C['deleteMe']> = async (_input, ctx) => {
     deletedAt: ctx.now,
     updatedAt: ctx.now,
   };
+  // Names first: if this stops half-way the account still exists and erasing can simply be asked again.
+  await forgetConsultationNames(ctx.store, user._id);
   await ctx.store.transaction(async (tx) => {
     await tx.update('users', user._id, erased);
     const communityId = user.residency?.communityId ?? user.roles[0]?.communityId;

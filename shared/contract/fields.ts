@@ -18,7 +18,9 @@ export function text(label: string, opts: { min?: number; max: number }): z.ZodS
     .string({ required_error: `请填写${label}`, invalid_type_error: `${label}格式不正确` })
     .trim()
     .max(opts.max, `${label}不能超过${opts.max}个字`);
-  schema = min > 0 ? schema.min(min, min === 1 ? `请填写${label}` : `${label}至少${min}个字`) : schema;
+  // Empty gets "请填写…" first, whatever the minimum, so the message fits what the person did.
+  if (min > 0) schema = schema.min(1, `请填写${label}`);
+  if (min > 1) schema = schema.min(min, `${label}至少${min}个字`);
   userTextLabels.set(schema, label);
   return schema;
 }

@@ -1,0 +1,69 @@
+import * as tcb from '@cloudbase/node-sdk';
+import { wechatTextChecker } from './content-wechat';
+import { consoleLog, type Runtime } from './runtime';
+import { CloudBaseStore } from './store/cloudbase';
+import type { Doc, Filter, Page, Patch, QueryOptions, Store, TxStore, UpdateOptions } from './store/port';
+
+/**
+ * Makes the CloudBase adapter on first use. The router wraps the store before it knows whether the request will
+ * reach the database at all (most refusals never do), and `tcb.init` is the work a cold start should skip.
+ */
+class LazyStore implements Store {
+  private inner: Store | null = null;
+
+  constructor(private readonly make: () => Store) {}
+
+  private get store(): Store {
+    return (this.inner ??= this.make());
+  }
+
+  get<T extends Doc = Doc>(c: string, id: string): Promise<T | null> {
+    return this.store.get<T>(c, id);
+  }
+  create<T extends Doc>(c: string, doc: T): Promise<void> {
+    return this.store.create(c, doc);
+  }
+  update(c: string, id: string, patch: Patch, options?: UpdateOptions): Promise<boolean> {
+    return this.store.update(c, id, patch, options);
+  }
+  remove(c: string, id: string): Promise<boolean> {
+    return this.store.remove(c, id);
+  }
+  query<T extends Doc = Doc>(c: string, options?: QueryOptions): Promise<Page<T>> {
+    return this.store.query<T>(c, options);
+  }
+  count(c: string, where?: Filter): Promise<number> {
+    return this.store.count(c, where);
+  }
+  transaction<R>(fn: (tx: TxStore) => Promise<R>): Promise<R> {
+    return this.store.transaction(fn);
+  }
+}
+
+/**
+ * The caller's OPENID from the invocation context, as CloudBase puts it there for calls from the mini-program.
+ * The SDK throws on a context it cannot parse (an empty one, a timer trigger, a local `require`): no parsable
+ * context means nobody signed in, so the answer is null and the router refuses anything that needs a user.
+ */
+export function openidFromContext(context: unknown): string | null {
+  if (context === null || typeof context !== 'object') return null;
+  try {
+    const openid = tcb.getCloudbaseContext(context as Parameters<typeof tcb.getCloudbaseContext>[0]).WX_OPENID;
+    return typeof openid === 'string' && openid.length > 0 ? openid : null;
+  } catch {
+    return null;
+  }
+}
+
+let runtime: Runtime | null = null;
+
+/** The production runtime, made on the first invocation and kept for the warm ones after it. */
+export function cloudbaseRuntime(): Runtime {
+  return (runtime ??= {
+    store: new LazyStore(() => new CloudBaseStore()),
+    checkText: wechatTextChecker(),
+    identify: openidFromContext,
+    now: () => Date.now(),
+    log: consoleLog,
+  });
+}
