@@ -39,7 +39,7 @@ async function onPage(page: Page, title: string | RegExp): Promise<Locator> {
  * scroll), once the toast from the last action has gone.
  */
 async function shot(page: Page, name: string, at?: Locator): Promise<void> {
-  await page.waitForFunction(() => [...document.querySelectorAll('.taro__toast')].every((el) => el.getClientRects().length === 0 || getComputedStyle(el).display === 'none'));
+  await page.waitForFunction(() => Array.from(document.querySelectorAll('.taro__toast')).every((el) => el.getClientRects().length === 0 || getComputedStyle(el).display === 'none'));
   if (at) await at.first().evaluate((el) => el.scrollIntoView({ block: 'start' }));
   else await page.evaluate(() => window.scrollTo(0, 0));
   await screenshot(page, name);
@@ -377,4 +377,92 @@ test('in large-text mode the consultation pages fit a phone and their main butto
 
   await resident.context.close();
   await host.context.close();
+}, 180_000);
+
+test('when topics need approval staff reject and then approve from the consultation page; a host postpones, resumes, sends back and cancels, each with a reason', async () => {
+  await dataAs('demo-staff', 'user', 'updateCommunitySettings', { communityId: 'c_xingfuli', topicNeedsApproval: true });
+  const host = await openPhone(browser, { openid: 'demo-host' });
+  const staff = await openPhone(browser, { openid: 'demo-staff' });
+  const resident = await openPhone(browser, { openid: 'demo-resident-4' });
+  try {
+    const now = Date.now();
+    const c = await dataAs<ConsultationView>('demo-host', 'consultation', 'create', { communityId: 'c_xingfuli', theme: '健身器材坏了怎么修', collectFrom: now - 60_000, collectTo: now + 86_400_000 });
+    await dataAs('demo-resident-4', 'consultation', 'submitOpinion', { communityId: 'c_xingfuli', consultationId: c.id, title: '单杠松动', description: '小广场的单杠松了，老人孩子用着危险。', category: '设施维修' });
+    await dataAs('demo-host', 'consultation', 'closeCollection', { id: c.id, reason: '情况明确' });
+    await dataAs('demo-host', 'consultation', 'advance', { id: c.id, fromStep: 1 });
+
+    // The host writes the topic and asks for review; the checklist waits on staff.
+    let h = await gotoRoute(host.page, `/packages/consultation/host/index?id=${c.id}`);
+    h = await hostStep(host.page, 2);
+    await h.locator('[data-field="background"] textarea').fill('小广场健身器材用了八年，多处松动。');
+    await h.locator('[data-field="question"] textarea').fill('维修费用从哪里出？');
+    await h.locator('[data-testid="adopt-pick"] .cs-pick__row', { hasText: '单杠松动' }).click();
+    await h.locator('[data-field="adoptionReason"] textarea').fill('涉及安全，需要尽快处理。');
+    await button(h, '保存议题').click();
+    await button(h, '提交社区工作者审核').click();
+    await h.locator('[data-testid="approval-state"][data-approval="pending"]').waitFor();
+    await h.locator('[data-testid="checklist"]', { hasText: '等待社区工作者审核议题' }).waitFor();
+    await shot(host.page, 'consultation-approval-pending-host', h.locator('.cs-step-heading'));
+
+    // Staff find it under 议事管理 on the 议事 tab and send it back with a reason.
+    let s = await gotoRoute(staff.page, '/pages/consult/index');
+    await s.locator('[data-testid="entry-staff"]').click();
+    s = await onPage(staff.page, '议事管理');
+    await s.locator('[data-testid="pending-topic"]', { hasText: '维修费用从哪里出' }).click();
+    s = await onPage(staff.page, '健身器材坏了怎么修');
+    await s.locator('[data-testid="staff-tools"]', { hasText: '等待您审核' }).waitFor();
+    await shot(staff.page, 'consultation-approval-staff', s.locator('[data-testid="staff-tools"]'));
+    await button(s, '驳回议题').click();
+    await s.locator('[data-testid="staff-tools"] textarea').fill('请写明维修费用的几种来源，方便大家选择');
+    await button(s, '确认驳回议题').click();
+    await s.locator('[data-testid="staff-tools"]', { hasText: '等待您审核' }).waitFor({ state: 'detached' });
+
+    await host.page.reload();
+    h = await hostStep(host.page, 2);
+    await h.locator('[data-testid="approval-state"][data-approval="rejected"]', { hasText: '请写明维修费用的几种来源' }).waitFor();
+    await shot(host.page, 'consultation-approval-rejected-host', h.locator('.cs-step-heading'));
+    await h.locator('[data-field="question"] textarea').fill('维修费用用公共收益还是申请街道资金？');
+    await button(h, '保存议题').click();
+    await button(h, '提交社区工作者审核').click();
+    await h.locator('[data-testid="approval-state"][data-approval="pending"]').waitFor();
+
+    await staff.page.reload();
+    s = currentPage(staff.page);
+    await button(s, '审核通过').click();
+    await s.locator('[data-testid="staff-tools"]', { hasText: '等待您审核' }).waitFor({ state: 'detached' });
+
+    await host.page.reload();
+    h = await advance(host, 2);
+
+    // 延期 with a reason: residents see it on the consultation page.
+    await button(h, /^延期$/).click();
+    await h.locator('[data-testid="postpone-form"] textarea').fill('物业经理出差，下周回来再商量');
+    await button(h, '确认延期').click();
+    await h.locator('[data-testid="state-banner"]', { hasText: '已延期' }).waitFor();
+    let v = await openDetail(resident, c.id);
+    await v.locator('[data-testid="state-banner"]', { hasText: '物业经理出差' }).waitFor();
+    await shot(resident.page, 'consultation-postponed-resident');
+
+    h = currentPage(host.page);
+    await button(h, '恢复进行').click();
+    await h.locator('[data-testid="host-screen"][data-state="active"]').waitFor();
+    await button(h, '退回上一步').click();
+    await h.locator('[data-testid="send-back-form"] textarea').fill('议题还要补充维修清单');
+    await button(h, '确认退回上一步').click();
+    h = await hostStep(host.page, 2);
+    await button(h, '取消议事').click();
+    await h.locator('[data-testid="cancel-form"] textarea').fill('街道已统一安排维修，无需再议');
+    await button(h, '确认取消议事').click();
+    await h.locator('[data-testid="state-banner"]', { hasText: '已取消' }).waitFor();
+    await shot(host.page, 'consultation-cancelled-host');
+
+    const timeline = await dataAs<{ label: string; note: string | null }[]>('demo-resident-4', 'consultation', 'timeline', { id: c.id });
+    expect(timeline.map((t) => t.label)).toEqual(expect.arrayContaining(['议题被驳回', '议题审核通过', '延期', '恢复进行', '退回上一步', '取消']));
+    expect(timeline.find((t) => t.label === '退回上一步')?.note).toBe('议题还要补充维修清单');
+    v = await openDetail(resident, c.id);
+    await v.locator('.cs-timeline', { hasText: '议题还要补充维修清单' }).waitFor();
+  } finally {
+    await dataAs('demo-staff', 'user', 'updateCommunitySettings', { communityId: 'c_xingfuli', topicNeedsApproval: false });
+    for (const phone of [host, staff, resident]) await phone.context.close();
+  }
 }, 180_000);
