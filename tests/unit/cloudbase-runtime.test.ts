@@ -1,0 +1,88 @@
+import { chunksForCheck, MSG_SEC_CHECK_MAX, wechatTextChecker, type WxServerSdk } from '../../cloudfunctions/core/content-wechat';
+import { cloudbaseRuntime, openidFromContext } from '../../cloudfunctions/core/runtime-cloudbase';
+
+describe('openidFromContext', () => {
+  test('reads WX_OPENID from the context CloudBase passes (current and older layouts)', () => {
+    expect(openidFromContext({ environment: JSON.stringify({ WX_OPENID: 'o_current', WX_APPID: 'wx1' }) })).toBe('o_current');
+    expect(openidFromContext({ environ: 'WX_OPENID=o_older;WX_APPID=wx1;WX_CONTEXT_KEYS=WX_OPENID,WX_APPID' })).toBe('o_older');
+  });
+
+  test.each([
+    ['an empty object', {}],
+    ['undefined', undefined],
+    ['null', null],
+    ['a string', 'WX_OPENID=o_x'],
+    ['a broken environment', { environment: '{not json' }],
+    ['an empty OPENID', { environment: JSON.stringify({ WX_OPENID: '' }) }],
+    ['no OPENID (a timer trigger)', { environment: JSON.stringify({ TCB_ENV: 'env-1' }) }],
+  ])('is null for %s, never a crash', (_label, context) => {
+    expect(openidFromContext(context)).toBeNull();
+  });
+});
+
+describe('the production runtime', () => {
+  test('is made once and reused by warm invocations', () => {
+    expect(cloudbaseRuntime()).toBe(cloudbaseRuntime());
+  });
+
+  test('identifies from the context only', () => {
+    expect(cloudbaseRuntime().identify({ environment: JSON.stringify({ WX_OPENID: 'o_1' }) })).toBe('o_1');
+    expect(cloudbaseRuntime().identify({})).toBeNull();
+  });
+});
+
+describe('wechatTextChecker', () => {
+  function fakeSdk(answer: (content: string) => { errCode?: number; errMsg?: string; result?: { suggest?: 'pass' | 'review' | 'risky' } }) {
+    const calls: { openid: string; scene: number; version: number; content: string }[] = [];
+    const sdk: WxServerSdk = {
+      DYNAMIC_CURRENT_ENV: 'current',
+      init: () => undefined,
+      openapi: { security: { msgSecCheck: async (req) => (calls.push(req), answer(req.content)) } },
+    };
+    return { sdk, calls };
+  }
+
+  test('only `pass` publishes; the call is v2 with the writer\'s OPENID and scene', async () => {
+    const { sdk, calls } = fakeSdk((content) => ({ errCode: 0, result: { suggest: content.includes('坏') ? 'risky' : content.includes('疑') ? 'review' : 'pass' } }));
+    const check = wechatTextChecker(() => sdk);
+    expect(await check('好内容', { openid: 'o_1', scene: 2 })).toBe(true);
+    expect(await check('坏内容', { openid: 'o_1', scene: 2 })).toBe(false);
+    expect(await check('可疑内容', { openid: 'o_1', scene: 2 })).toBe(false);
+    expect(calls[0]).toEqual({ openid: 'o_1', scene: 2, version: 2, content: '好内容' });
+  });
+
+  test('long text is checked in pieces WeChat accepts, and one bad piece refuses it', async () => {
+    const { sdk, calls } = fakeSdk((content) => ({ errCode: 0, result: { suggest: content.includes('坏') ? 'risky' : 'pass' } }));
+    const check = wechatTextChecker(() => sdk);
+    const long = `${'好'.repeat(MSG_SEC_CHECK_MAX)}${'好'.repeat(10)}坏`;
+    expect(await check(long, { openid: 'o_1', scene: 2 })).toBe(false);
+    expect(calls.map((c) => Array.from(c.content).length)).toEqual([MSG_SEC_CHECK_MAX, 11]);
+  });
+
+  test('a failed call throws instead of letting text through', async () => {
+    const { sdk } = fakeSdk(() => ({ errCode: 45009, errMsg: 'reach max api daily quota limit' }));
+    await expect(wechatTextChecker(() => sdk)('内容', { openid: 'o_1', scene: 2 })).rejects.toThrow(/45009/);
+  });
+
+  test('without an OPENID the local word list still applies, and WeChat is not called', async () => {
+    const { sdk, calls } = fakeSdk(() => ({ errCode: 0, result: { suggest: 'pass' } }));
+    const check = wechatTextChecker(() => sdk);
+    expect(await check('一起赌博', { openid: null, scene: 2 })).toBe(false);
+    expect(await check('一起散步', { openid: null, scene: 2 })).toBe(true);
+    expect(calls).toEqual([]);
+  });
+});
+
+describe('chunksForCheck', () => {
+  test('never splits an emoji', () => {
+    const text = '😀'.repeat(5);
+    const chunks = chunksForCheck(text, 2);
+    expect(chunks).toEqual(['😀😀', '😀😀', '😀']);
+    expect(chunks.join('')).toBe(text);
+  });
+
+  test('short text is one piece; empty text none', () => {
+    expect(chunksForCheck('你好')).toEqual(['你好']);
+    expect(chunksForCheck('')).toEqual([]);
+  });
+});
