@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AuditFields } from '../audit/chain';
 import { action, type Role } from './action';
 import { choice, fileId, id, pageInput, text, type Page } from './fields';
 
@@ -58,18 +59,8 @@ export interface MemberView {
   roles: Extract<Role, 'host' | 'staff'>[];
 }
 
-export interface AuditEntryView {
-  seq: number;
-  at: number;
-  actorId: string | null;
-  actorRole: string;
-  action: string;
-  targetType: string;
-  targetId: string;
-  before: unknown;
-  after: unknown;
-  note: string | null;
-}
+/** An audit entry as staff read it: the hashed fields less the chain bookkeeping. */
+export type AuditEntryView = Omit<AuditFields, 'communityId' | 'requestId'>;
 
 export interface ChainCheck {
   ok: boolean;
