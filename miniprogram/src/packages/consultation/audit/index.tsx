@@ -8,9 +8,8 @@ import { ListFooter, StateView } from '../../../components/StateView'
 import { usePagedList } from '../../../hooks/usePagedList'
 import { api } from '../../../services/api'
 import { formatDateTime } from '../../../services/format'
+import { describeAuditValue } from '../auditText'
 import '../consultation.scss'
-
-const show = (value: unknown) => (value === null || value === undefined ? '—' : typeof value === 'string' ? value : JSON.stringify(value))
 
 /** Staff read every recorded change of one consultation, private ones (sign-ups, votes) included. */
 export default function AuditPage() {
@@ -34,7 +33,7 @@ export default function AuditPage() {
             #{e.seq} · {formatDateTime(e.at)}
           </Text>
           <Text className="cs-audit__change">
-            {show(e.before)} → {show(e.after)}
+            {describeAuditValue(e.before)} → {describeAuditValue(e.after)}
           </Text>
           {e.note ? <Text>说明：{e.note}</Text> : null}
         </View>
