@@ -7,6 +7,7 @@ import { routes } from './routes'
 export type ClientErrorCode = ErrorCode | 'NETWORK'
 
 const NETWORK_MESSAGE = '网络不太好，请检查网络后重试'
+const FIELDS_MESSAGE = '请按红字提示修改后再提交'
 
 /** Every failed call reaches pages as this, whatever the transport. */
 export class ApiCallError extends Error {
@@ -59,8 +60,10 @@ export interface ReportOptions {
  */
 export function reportError(error: unknown, options: ReportOptions = {}): ApiCallError {
   const e = toApiCallError(error)
-  if (e.fields && options.onFields) options.onFields(e.fields)
-  void Taro.showToast({ title: e.message, icon: 'none', duration: 2500 })
+  const underFields = !!e.fields && !!options.onFields
+  if (underFields) options.onFields?.(e.fields as Record<string, string>)
+  // The exact words are already under the inputs; the toast only says where to look.
+  void Taro.showToast({ title: underFields ? FIELDS_MESSAGE : e.message, icon: 'none', duration: 2500 })
   if (e.code === 'UNAUTHENTICATED' && process.env.TARO_ENV === 'h5') goToLogin()
   return e
 }
