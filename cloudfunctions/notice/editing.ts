@@ -5,7 +5,7 @@ import { hasRole } from '../core/caller';
 import type { Handler, HandlerContext } from '../core/router';
 import { getCommunity } from '../user/records';
 import { writeNotice } from './publishing';
-import { auditChainOf, noticeView, requireNotice, type NoticeDoc } from './records';
+import { auditChainOf, noticeView, type NoticeDoc } from './records';
 
 type C = typeof noticeContract;
 
