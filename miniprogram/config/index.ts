@@ -34,6 +34,13 @@ export default defineConfig({
     router: { mode: 'hash' },
     esnextModules: ['@nutui'],
     compile: { include: [sharedDir] },
+    // Taro splits only initial chunks on H5, so every lazily loaded page carried its own copy of zod, the
+    // contract and NutUI (250–500 KB each). Sharing them across page chunks loads them once.
+    webpackChain(chain) {
+      if (process.env.NODE_ENV === 'production') {
+        chain.optimization.splitChunks({ ...chain.optimization.get('splitChunks'), chunks: 'all' })
+      }
+    },
     postcss: {
       pxtransform: { enable: true, config: {} },
       autoprefixer: { enable: true, config: {} },
