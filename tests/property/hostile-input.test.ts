@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { z } from 'zod';
 import { contract, userTextLabel, type ModuleContract } from '@shared/contract';
+import { findChainBreak, type ChainedEntry } from '@shared/audit/chain';
 import { ERROR_CODES } from '@shared/errors';
 import { FUNCTIONS } from '../../cloudfunctions/functions';
 import { startCloud, type Client, type TestCloud } from '../support/cloud';
@@ -223,6 +224,22 @@ function documentIds(dbPath: string): Record<string, string[]> {
   }
 }
 
+/** Chains (by community, or street for street-wide notices) whose stored entries no longer verify. */
+function brokenAuditChains(dbPath: string): { chain: string; seq: number; reason: string }[] {
+  const db = new Database(dbPath, { readonly: true });
+  try {
+    const entries = (db.prepare('SELECT doc FROM "c_audit"').all() as { doc: string }[]).map((r) => JSON.parse(r.doc) as ChainedEntry);
+    const heads = (db.prepare('SELECT doc FROM "c_auditHeads"').all() as { doc: string }[]).map((r) => JSON.parse(r.doc) as { _id: string; seq: number });
+    return heads.flatMap((head) => {
+      const chain = entries.filter((e) => e.communityId === head._id).sort((a, b) => a.seq - b.seq);
+      const broken = findChainBreak(chain) ?? (chain.length === head.seq ? null : { seq: chain.length + 1, reason: 'head ahead of entries' });
+      return broken ? [{ chain: head._id, ...broken }] : [];
+    });
+  } finally {
+    db.close();
+  }
+}
+
 function isEnvelope(body: unknown): boolean {
   if (body === null || typeof body !== 'object') return false;
   const b = body as { ok?: unknown; data?: unknown; error?: { code?: unknown; message?: unknown } };
@@ -309,6 +326,11 @@ describe.each(SERVED)('%s', (fn) => {
         { numRuns: RUNS },
       );
     });
+  });
+
+  // Whatever got stored on the way — emoji, NUL, lone surrogates, `$.a` — every audit chain still verifies.
+  test('afterwards, every audit chain in the database is intact', () => {
+    expect(brokenAuditChains(cloud.dbPath)).toEqual([]);
   });
 });
 
