@@ -326,6 +326,49 @@ describe('privacy: exportMyData and deleteMe', () => {
   });
 });
 
+describe('inbox', () => {
+  const c = withCloud();
+
+  // Messages arrive from workflows (a consultation's notice, a sign-up promoted); here they are put in place directly.
+  beforeAll(async () => {
+    const message = (id: string, userId: string, createdAt: number) => ({
+      _id: id, userId, title: `消息${id}`, body: '内容', link: null, read: false, createdAt,
+    });
+    await c.cloud().store.create('inbox', message('m_old', 'u_demo4', 1_000));
+    await c.cloud().store.create('inbox', message('m_new', 'u_demo4', 2_000));
+    await c.cloud().store.create('inbox', message('m_theirs', 'u_demo5', 1_500));
+  });
+
+  test('lists my messages newest first with the unread count, and nobody else\'s', async () => {
+    const resident = await c.cloud().login('demo-resident-1');
+    const box = await resident.ok('user', 'inbox', {});
+    expect(box.items.map((m) => m.id)).toEqual(['m_new', 'm_old']);
+    expect(box.unread).toBe(2);
+    expect(box.items[0]).toMatchObject({ title: '消息m_new', read: false, link: null });
+  });
+
+  test('marks only my own messages read', async () => {
+    const resident = await c.cloud().login('demo-resident-1');
+    expect(await resident.ok('user', 'markInboxRead', { ids: ['m_old', 'm_theirs', 'm_missing'] })).toEqual({ updated: 1 });
+    expect((await resident.ok('user', 'inbox', {})).unread).toBe(1);
+    expect(await resident.ok('user', 'markInboxRead', { ids: ['m_old'] })).toEqual({ updated: 0 });
+    const neighbour = await c.cloud().login('demo-resident-2');
+    expect((await neighbour.ok('user', 'inbox', {})).items).toEqual([expect.objectContaining({ id: 'm_theirs', read: false })]);
+  });
+
+  test('someone with no record has an empty inbox; no sign-in → UNAUTHENTICATED', async () => {
+    const stranger = await c.cloud().login('inbox-stranger');
+    expect(await stranger.ok('user', 'inbox', {})).toEqual({ items: [], nextCursor: null, unread: 0 });
+    expectError(await c.cloud().anonymous().call('user', 'inbox', {}), 'UNAUTHENTICATED');
+  });
+
+  test('marking nothing → VALIDATION in Chinese, nothing written', async () => {
+    const resident = await c.cloud().login('demo-resident-1');
+    const error = await refusedUnchanged(c.cloud(), 'VALIDATION', () => resident.call('user', 'markInboxRead', { ids: [] }));
+    expect(error.fields).toEqual({ ids: '请选择消息' });
+  });
+});
+
 describe('audit trail and chain verification', () => {
   let cloud: TestCloud;
   let staff: Client;
