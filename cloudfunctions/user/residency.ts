@@ -8,8 +8,9 @@ import { getCommunity, requireUser } from './records';
 type C = typeof userContract;
 
 export const applyResidency: Handler<C['applyResidency']> = async (input, ctx) => {
-  const user = await ensureUser(ctx);
+  // The community first: a refused application must not leave a new user record behind.
   const community = await getCommunity(ctx.store, input.communityId);
+  const user = await ensureUser(ctx);
   if (user.residency?.status === 'approved') throw new AppError('INVALID_STATE', '您已通过居民认证，如需更换社区请联系社区工作者');
   if (user.residency?.status === 'pending') throw new AppError('INVALID_STATE', '您的认证申请正在审核中，请耐心等待');
   const residency = {

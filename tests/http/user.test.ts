@@ -179,6 +179,14 @@ describe('residency: apply, review, members, host role', () => {
     );
   });
 
+  // Regression: the user record was created before the community was looked up, so this refusal wrote one.
+  test('a first-time caller refused for an unknown community leaves no record behind', async () => {
+    const newcomer = await c.cloud().login('never-applied-before');
+    await refusedUnchanged(c.cloud(), 'NOT_FOUND', () =>
+      newcomer.call('user', 'applyResidency', { communityId: 'c_nowhere', building: '9号楼', unit: '1单元' }),
+    );
+  });
+
   test('a resident applies; staff see the application; a second application waits', async () => {
     const me = await applicant.ok('user', 'applyResidency', { communityId: XFL, building: '9号楼', unit: '1单元101' });
     expect(me.residency).toMatchObject({ communityId: XFL, communityName: '幸福里社区', status: 'pending', reason: null });
