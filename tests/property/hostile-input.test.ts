@@ -1,5 +1,6 @@
 /**
- * Hostile input, over HTTP, for every action of every function in the contract, as staff and as a resident.
+ * Hostile input, over HTTP, for every action of every function in the contract, as staff, as a resident, and as
+ * someone signed in for the first time.
  *
  * Whatever `data` holds — random values, wrong types, huge strings, prototype-pollution keys, deep nesting, text
  * full of SQL and JSON-path metacharacters, emoji, NUL — the answer is an envelope, never INTERNAL, and when it is a
@@ -15,8 +16,9 @@ import { ERROR_CODES } from '@shared/errors';
 import { FUNCTIONS } from '../../cloudfunctions/functions';
 import { startCloud, type Client, type TestCloud } from '../support/cloud';
 
-/** Per action and caller. 25 keeps the whole file well under a minute. */
+/** Per action and caller. These keep the whole file well under a minute. */
 const RUNS = 25;
+const FIRST_TIMER_RUNS = 10;
 
 jest.setTimeout(60_000);
 
@@ -324,6 +326,17 @@ describe.each(SERVED)('%s', (fn) => {
           await probe(cloud, callers[who], fn, action, data);
         }),
         { numRuns: RUNS },
+      );
+    });
+
+    // Someone signed in for the first time, with no record yet: a refusal must not leave one behind either.
+    test('as a first-time caller: the same, from a fresh OPENID each run', async () => {
+      let n = 0;
+      await fc.assert(
+        fc.asyncProperty(hostileData(schema, pools), async (data) => {
+          await probe(cloud, await cloud.login(`first-${action}-${++n}`), fn, action, data);
+        }),
+        { numRuns: FIRST_TIMER_RUNS },
       );
     });
   });
