@@ -3,7 +3,6 @@ import Taro from '@tarojs/taro';
 import { parseShanghai } from '@shared/time';
 import { router } from './mocks/taro';
 import { setSession } from '../../miniprogram/src/services/session';
-import { setMe } from '../../miniprogram/src/services/me';
 import { fakeCloud } from './support/fakeCloud';
 import Page from '../../miniprogram/src/packages/admin/notice-edit/index';
 
