@@ -13,6 +13,9 @@ import { contract, type ModuleContract } from '@shared/contract';
 import type { Envelope } from '@shared/errors';
 import { startCloud, type Client, type TestCloud } from '../support/cloud';
 
+// A ceiling for slow shared machines, not a timing assertion.
+jest.setTimeout(30_000);
+
 const XFL = 'c_xingfuli';
 
 const ROLES = {
