@@ -451,6 +451,14 @@ describe('audit trail and chain verification', () => {
     expect(await staff.ok('user', 'verifyAuditChain', { communityId: XFL })).toMatchObject({ ok: false, brokenAt: 4 });
   });
 
+  test('a chain longer than one page verifies, and a break on the second page is named', async () => {
+    // 120 more audited changes: pin and unpin a seeded notice, so the chain spans two pages of 100.
+    for (let i = 0; i < 120; i++) await staff.ok('notice', 'pin', { id: 'n_demo1', pinned: i % 2 === 0 });
+    expect(await staff.ok('user', 'verifyAuditChain', { communityId: XFL })).toEqual({ ok: true, checked: 124, brokenAt: null, reason: null });
+    tamper(`UPDATE "c_audit" SET doc = json_set(doc, '$.actorRole', 'admin') WHERE _id = ?`, auditId(XFL, 110));
+    expect(await staff.ok('user', 'verifyAuditChain', { communityId: XFL })).toMatchObject({ ok: false, brokenAt: 110, checked: 109 });
+  });
+
   test('malformed input → VALIDATION in Chinese', async () => {
     const error = await refusedUnchanged(cloud, 'VALIDATION', () => staff.call('user', 'auditTrail', { communityId: XFL, limit: 500 }));
     expect(error.fields).toEqual({ limit: '每页最多100条' });
