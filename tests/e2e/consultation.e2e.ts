@@ -466,3 +466,20 @@ test('when topics need approval staff reject and then approve from the consultat
     for (const phone of [host, staff, resident]) await phone.context.close();
   }
 }, 180_000);
+
+test('a visitor who has not signed in can read the consultations, a timeline and the opinions, and is offered nothing to do', async () => {
+  const list = await dataAs<{ items: { id: string }[] }>(null, 'consultation', 'list', { communityId: 'c_xingfuli', state: 'closed' });
+  const visitor = await openPhone(browser);
+  let v = await gotoRoute(visitor.page, '/pages/consult/index');
+  await v.locator('.cs-card').first().waitFor();
+  expect(await v.locator('[data-testid="entry-create"]').count()).toBe(0);
+  v = await openDetail(visitor, list.items[0].id);
+  await v.locator('.cs-timeline', { hasText: '发起议事' }).waitFor();
+  expect(await v.locator('.cs-bar').count()).toBe(0);
+  expect(await v.locator('[data-testid="staff-tools"]').count()).toBe(0);
+  await shot(visitor.page, 'consultation-detail-visitor');
+  v = await gotoRoute(visitor.page, '/packages/consultation/opinions/index?communityId=c_xingfuli');
+  await v.locator('.cs-opinion').first().waitFor();
+  expect(await v.locator('.cs-bar').count()).toBe(0);
+  await visitor.context.close();
+});

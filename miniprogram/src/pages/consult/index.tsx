@@ -19,6 +19,8 @@ const STEP_FILTERS = [
   { value: 'closed', label: '已结束' },
 ] as const
 
+const ALL = 'all'
+
 function Entry({ title, hint, url, testId }: { title: string; hint: string; url: string; testId: string }) {
   return (
     <View className="consult-entry" role="button" data-testid={testId} onClick={() => void Taro.navigateTo({ url })}>
@@ -35,20 +37,20 @@ export default function ConsultPage() {
   const home = me?.residency?.status === 'approved' ? me.residency.communityId : me?.roles[0]?.communityId
   const ordered = [...communities.list].sort((a, b) => Number(b.id === home) - Number(a.id === home))
   const [picked, setPicked] = useState<string | undefined>()
-  const communityId = picked ?? home ?? ordered[0]?.id
+  // The server lists a resident's own community when none is named; anyone else may look street-wide.
+  const resident = me?.residency?.status === 'approved'
+  const chosen = picked ?? home ?? ALL
+  const communityId = chosen === ALL ? undefined : chosen
   const [filter, setFilter] = useState<string>('all')
-  const list = useConsultationList(
-    {
-      communityId,
-      step: /^\d$/.test(filter) ? (Number(filter) as Step) : undefined,
-      state: filter === 'closed' ? 'closed' : undefined,
-    },
-    !!communityId,
-  )
+  const list = useConsultationList({
+    communityId,
+    step: /^\d$/.test(filter) ? (Number(filter) as Step) : undefined,
+    state: filter === 'closed' ? 'closed' : undefined,
+  })
   const shown = useRef(false)
   useDidShow(() => {
     // Back from a consultation or a new one: what changed there shows here.
-    if (shown.current && communityId) void list.reload()
+    if (shown.current) void list.reload()
     shown.current = true
   })
 
@@ -73,8 +75,11 @@ export default function ConsultPage() {
       {ordered.length > 1 ? (
         <View className="consult-filter">
           <Choices
-            options={ordered.map((c) => ({ value: c.id, label: c.id === home ? `${c.name}（本社区）` : c.name }))}
-            value={communityId}
+            options={[
+              ...ordered.map((c) => ({ value: c.id, label: c.id === home ? `${c.name}（本社区）` : c.name })),
+              ...(resident ? [] : [{ value: ALL, label: '全部社区' }]),
+            ]}
+            value={chosen}
             onChange={setPicked}
           />
         </View>
@@ -83,16 +88,13 @@ export default function ConsultPage() {
         <Choices options={STEP_FILTERS} value={filter} onChange={setFilter} />
       </View>
 
-      <StateView loading={communities.loading && !communityId} error={communityId ? null : communities.error} onRetry={communities.reload} />
-      {communityId ? (
-        <View className="consult-list">
-          <StateView loading={list.loading} error={list.error} empty={list.empty} emptyText="这里还没有议事" onRetry={list.reload} />
-          {list.items.map((c) => (
-            <ConsultationCard key={c.id} item={c} />
-          ))}
-          <ListFooter loadingMore={list.loadingMore} moreError={list.moreError} hasMore={list.hasMore} count={list.items.length} onRetry={list.loadMore} />
-        </View>
-      ) : null}
+      <View className="consult-list">
+        <StateView loading={list.loading} error={list.error} empty={list.empty} emptyText="这里还没有议事" onRetry={list.reload} />
+        {list.items.map((c) => (
+          <ConsultationCard key={c.id} item={c} />
+        ))}
+        <ListFooter loadingMore={list.loadingMore} moreError={list.moreError} hasMore={list.hasMore} count={list.items.length} onRetry={list.loadMore} />
+      </View>
     </Page>
   )
 }
