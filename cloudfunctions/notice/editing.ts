@@ -55,8 +55,9 @@ export const pin: Handler<C['pin']> = async (input, ctx) => {
 };
 
 export const listManaged: Handler<C['listManaged']> = async (input, ctx) => {
+  if (input.scope === 'street' && !hasRole(ctx.caller, 'admin')) throw new AppError('FORBIDDEN', '仅街道管理员可以管理全街道公告');
   const page = await ctx.store.query<NoticeDoc>('notices', {
-    where: { communityId: input.communityId },
+    where: input.scope === 'street' ? { scope: 'street' } : { communityId: input.communityId },
     orderBy: [['updatedAt', 'desc']],
     limit: input.limit,
     cursor: input.cursor,

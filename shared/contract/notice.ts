@@ -98,7 +98,7 @@ export const noticeContract = {
     summary: '置顶或取消置顶',
   }),
   listManaged: action<Page<NoticeView>>()({
-    input: z.object({ communityId: id('社区'), ...pageInput }).strict(),
+    input: z.object({ communityId: id('社区'), scope: choice('范围', ['community', 'street']).default('community'), ...pageInput }).strict(),
     permission: { allow: ['staff', 'admin'], community: 'input' },
     summary: '管理端公告列表（含草稿与阅读人数）',
   }),

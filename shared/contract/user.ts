@@ -192,12 +192,13 @@ export const userContract = {
   }),
   auditTrail: action<Page<AuditEntryView>>()({
     input: z.object({ communityId: id('社区'), targetId: id('对象').optional(), ...pageInput }).strict(),
-    permission: { allow: ['staff'], community: 'input' },
+    // The street admin reads any chain, including the street's own (street-wide notices).
+    permission: { allow: ['staff', 'admin'], community: 'input' },
     summary: '查看审计记录',
   }),
   verifyAuditChain: action<ChainCheck>()({
     input: z.object({ communityId: id('社区') }).strict(),
-    permission: { allow: ['staff'], community: 'input' },
+    permission: { allow: ['staff', 'admin'], community: 'input' },
     summary: '校验审计记录是否被篡改',
   }),
 };

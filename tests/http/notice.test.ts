@@ -464,3 +464,19 @@ describe('unique readers', () => {
     expect((await readers[3].ok('notice', 'get', { id: draft.id })).readCount).toBe(10);
   });
 });
+
+describe('street-wide notices', () => {
+  const env = withCloud();
+
+  test('the street admin manages street-wide notices and reads and verifies the street’s audit chain', async () => {
+  const admin = await env.cloud().login('demo-admin');
+  const staff = await env.cloud().login('demo-staff');
+  const draft = await admin.ok('notice', 'create', { communityId: 'c_xingfuli', scope: 'street', category: '通知', title: '全街道防汛演练', body: '周日上午' });
+  const managed = await admin.ok('notice', 'listManaged', { communityId: 'c_xingfuli', scope: 'street' });
+  expect(managed.items.map((n) => n.id)).toContain(draft.id);
+  expect(await staff.call('notice', 'listManaged', { communityId: 'c_xingfuli', scope: 'street' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  const trail = await admin.ok('user', 'auditTrail', { communityId: 'street_demo', targetId: draft.id });
+  expect(trail.items.map((e) => e.action)).toEqual(['notice.create']);
+  expect(await admin.ok('user', 'verifyAuditChain', { communityId: 'street_demo' })).toMatchObject({ ok: true });
+});
+});

@@ -19,6 +19,7 @@ export const COLLECTIONS: Record<string, IndexSpec[]> = {
   notices: [
     { fields: [['audience', 'asc'], ['status', 'asc'], ['publishAt', 'desc']] },
     { fields: [['communityId', 'asc'], ['updatedAt', 'desc']] },
+    { fields: [['scope', 'asc'], ['updatedAt', 'desc']] },
   ],
   noticeReads: [{ fields: [['userId', 'asc']] }],
   inbox: [{ fields: [['userId', 'asc'], ['createdAt', 'desc']] }],
