@@ -122,9 +122,8 @@ export function consultationView(
   c: ConsultationDoc,
   opts: { now: number; topicNeedsApproval: boolean; canManage: boolean; canApproveTopic: boolean; me: MySeat },
 ): ConsultationView {
+  // The sequence counters are bookkeeping; the code and the result are shown only as decided below.
   const { _id, signupSeq, pointSeq, checkInCode, result, ...rest } = c;
-  void signupSeq;
-  void pointSeq;
   return {
     ...rest,
     ...summaryView(c),

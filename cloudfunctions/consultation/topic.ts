@@ -19,8 +19,7 @@ export const saveTopic: Handler<C['saveTopic']> = async (input, ctx) => {
   if (opinions.some((o) => o.consultationId !== c._id)) {
     throw new AppError('VALIDATION', '只能采纳本次议事收集到的意见', { adoptedOpinionIds: '只能采纳本次议事收集到的意见' });
   }
-  const { id, ...topic } = input;
-  void id;
+  const { id: _id, ...topic } = input;
   const next = await changeConsultation(
     ctx,
     c,
