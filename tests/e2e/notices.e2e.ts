@@ -82,3 +82,19 @@ test('a notice title that is too short shows the Chinese field message and no dr
   expect(after.items.length).toBe(before.items.length);
   await staff.context.close();
 });
+
+test('the street admin manages notices of every community, switching between them', async () => {
+  const admin = await openPhone(browser, { openid: 'demo-admin' });
+  const mine = await gotoRoute(admin.page, '/pages/mine/index');
+  await mine.getByText('街道管理员').first().waitFor();
+  // Residency review is staff work: the admin is not offered it.
+  await expect(mine.locator('[data-testid="menu-review-residency"]').count()).resolves.toBe(0);
+  await mine.locator('[data-testid="menu-manage-notices"]').click();
+  const view = currentPage(admin.page);
+  await view.locator('.managed-notice').first().waitFor();
+  await view.locator('.gz-choice', { hasText: '幸福里社区' }).waitFor();
+  await view.locator('.gz-choice', { hasText: '和平社区' }).click();
+  await view.locator('.managed-notice', { hasText: '和平社区党群服务中心开放时间调整' }).waitFor();
+  await screenshot(admin.page, 'admin-notices-street-admin');
+  await admin.context.close();
+});

@@ -161,6 +161,7 @@ export default function NoticeEditPage() {
         {live ? null : (
           <Field label="发布方式" error={form.errors.publishAt} name="publishAt">
             <Choices options={MODE_OPTIONS} value={v.mode} onChange={(m) => form.set('mode', m)} />
+            {v.mode === 'later' ? <Text className="gz-field__label notice-form__when">发布时间（北京时间）</Text> : null}
             {v.mode === 'later' ? (
               <DateTimeField value={{ date: v.publishDate, time: v.publishTime }} start={today} onChange={(d) => form.setValues((f) => ({ ...f, publishDate: d.date, publishTime: d.time }))} />
             ) : null}
