@@ -21,6 +21,7 @@ import { PlanStep } from '../components/host/PlanStep'
 import { NoticeStep } from '../components/host/NoticeStep'
 import { MeetingStep } from '../components/host/MeetingStep'
 import { ReportStep } from '../components/host/ReportStep'
+import { PostponeAction } from '../components/host/PostponeAction'
 import type { StepFormProps } from '../components/host/types'
 import '../consultation.scss'
 
@@ -104,16 +105,7 @@ export default function HostPage() {
               onConfirm={withReason('sendBack', (reason) => api.consultation.sendBack({ id: c.id, fromStep: c.step, reason }), '已退回')}
             />
           ) : null}
-          {active ? (
-            <ReasonAction
-              label="延期"
-              reasonLabel="延期的理由"
-              hint={c.noticeId ? '会发公告告诉居民，并通知已报名的人' : undefined}
-              busy={act.busy === 'postpone'}
-              testId="postpone"
-              onConfirm={withReason('postpone', (reason) => api.consultation.postpone({ id: c.id, reason }), '已延期')}
-            />
-          ) : null}
+          {active ? <PostponeAction view={c} act={act} apply={apply} /> : null}
           {c.state === 'active' || c.state === 'postponed' ? (
             <ReasonAction
               label="取消议事"

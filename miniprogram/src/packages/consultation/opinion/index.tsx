@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
-import { Text, Textarea, View } from '@tarojs/components'
+import { Input, Text, Textarea, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { Page } from '../../../components/Page'
 import { Field } from '../../../components/Field'
@@ -26,6 +26,8 @@ export default function OpinionPage() {
   const act = useAction()
   const [body, setBody] = useState('')
   const [error, setError] = useState<string | undefined>()
+  const [tags, setTags] = useState<string | null>(null)
+  const [tagError, setTagError] = useState<string | undefined>()
   usePullDownRefresh(() => {
     void loaded.reload().finally(() => Taro.stopPullDownRefresh())
   })
@@ -34,6 +36,17 @@ export default function OpinionPage() {
   const o = data?.opinion
   const inCommunity = !!o && ((me?.residency?.status === 'approved' && me.residency.communityId === o.communityId) || hasRoleIn(me, 'host', o.communityId) || hasRoleIn(me, 'staff', o.communityId))
   const isResident = !!o && me?.residency?.status === 'approved' && me.residency.communityId === o.communityId
+  const canTag = !!o && (hasRoleIn(me, 'host', o.communityId) || hasRoleIn(me, 'staff', o.communityId))
+
+  const saveTags = async () => {
+    // Typed with spaces or Chinese/English commas between them, as people do.
+    const list = (tags ?? data?.opinion.tags.join(' ') ?? '').split(/[\s,，、]+/).filter(Boolean)
+    const next = await act.run('tags', () => api.consultation.tagOpinion({ id, tags: list }), { success: '标签已保存', onFields: (f) => setTagError(Object.values(f)[0]) })
+    if (next && data) {
+      loaded.setData({ ...data, opinion: next })
+      setTags(null)
+    }
+  }
 
   const send = async () => {
     if (!body.trim()) return setError('请填写评论')
@@ -89,6 +102,24 @@ export default function OpinionPage() {
               />
             </View>
           </View>
+          {canTag ? (
+            <View className="gz-card">
+              <Field label="标签（主持人和社区工作者可用）" error={tagError} hint="用空格隔开，最多5个，每个不超过10个字" name="tags">
+                <Input
+                  className="gz-input"
+                  value={tags ?? o.tags.join(' ')}
+                  placeholder="例如：停车 夜间"
+                  onInput={(e) => {
+                    setTags(e.detail.value)
+                    setTagError(undefined)
+                  }}
+                />
+              </Field>
+              <Button block size="large" loading={act.busy === 'tags'} onClick={saveTags}>
+                保存标签
+              </Button>
+            </View>
+          ) : null}
           <Text className="gz-section-title">评论（{data.comments.length}）</Text>
           <View className="gz-card gz-stack">
             {data.comments.length ? null : <Text className="gz-muted">还没有评论</Text>}
