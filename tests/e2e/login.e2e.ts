@@ -12,7 +12,11 @@ afterAll(async () => {
 test('on H5 a visitor signs in by picking a demo account and lands back on 我的', async () => {
   const { page, context } = await openPhone(browser);
   const home = await gotoRoute(page, '/pages/home/index');
-  await home.locator('.notice-card').first().waitFor();
+  // Not yet a resident: only the street's notices, until a community is chosen to browse.
+  await home.locator('.notice-card', { hasText: '街道冬季消防安全提示' }).waitFor();
+  await expect(home.locator('.notice-card', { hasText: '二次供水' }).count()).resolves.toBe(0);
+  await home.locator('.home-browse .gz-choice', { hasText: '幸福里社区' }).click();
+  await home.locator('.notice-card', { hasText: '二次供水' }).waitFor();
   await screenshot(page, 'home-visitor');
 
   const mine = await gotoRoute(page, '/pages/mine/index');

@@ -8,6 +8,8 @@ import { Choices } from '../../components/Choices'
 import { ListFooter, StateView } from '../../components/StateView'
 import { useMe } from '../../hooks/useMe'
 import { useNoticeFeed } from '../../hooks/useNotices'
+import { useCommunities } from '../../hooks/useCommunities'
+import { useFeedCommunity } from '../../hooks/useFeedCommunity'
 import { MODULE_TILES, type ModuleTile } from '../../services/modules'
 import './index.scss'
 
@@ -24,8 +26,11 @@ function openTile(tile: ModuleTile) {
 export default function HomePage() {
   const { me } = useMe()
   const [category, setCategory] = useState<string>('all')
-  const feed = useNoticeFeed(category === 'all' ? undefined : (category as NoticeCategory), undefined)
-  const community = me?.residency?.status === 'approved' ? me.residency.communityName : ''
+  const browse = useFeedCommunity(me)
+  const communities = useCommunities()
+  const feed = useNoticeFeed(category === 'all' ? undefined : (category as NoticeCategory), browse.communityId)
+  const community = browse.resident && me?.residency ? me.residency.communityName : ''
+  const browseOptions = [{ value: '', label: '只看街道' }, ...communities.list.map((c) => ({ value: c.id, label: c.name }))]
 
   return (
     <Page>
@@ -41,7 +46,12 @@ export default function HomePage() {
       </View>
 
       <Text className="gz-section-title">社区公告</Text>
-      {community ? null : <Text className="page-intro">通过居民认证后，可以看到您所在社区的公告。现在显示的是全街道公告。</Text>}
+      {community ? null : (
+        <View className="home-browse">
+          <Text className="page-intro">您还没有通过居民认证，可以选择想看哪个社区的公告：</Text>
+          <Choices options={browseOptions} value={browse.chosen} onChange={browse.choose} />
+        </View>
+      )}
       <View className="home-categories">
         <Choices options={CATEGORY_OPTIONS} value={category} onChange={setCategory} />
       </View>
