@@ -44,6 +44,7 @@ const Taro = {
     uploadFile: jest.fn(),
   },
   showToast: jest.fn(async () => ({})),
+  hideToast: jest.fn(),
   showModal: jest.fn(async () => ({ confirm: true, cancel: false })),
   showLoading: jest.fn(),
   hideLoading: jest.fn(),

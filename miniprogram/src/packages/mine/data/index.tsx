@@ -34,6 +34,8 @@ export default function MyDataPage() {
   const deleteAccount = () =>
     form.submit(async ({ confirm }) => {
       validateInput('user', 'deleteMe', { confirm: confirm.trim() as '删除' })
+      // An earlier "请按红字提示修改" toast would sit on top of the question.
+      Taro.hideToast()
       const sure = await Taro.showModal({ title: '确认注销', content: '注销后，您的昵称、头像、住址和身份都会被删除，不能恢复。', confirmText: '确认注销', cancelText: '再想想' })
       if (!sure.confirm) return
       await api.user.deleteMe({ confirm: confirm.trim() as '删除' })
@@ -82,7 +84,7 @@ export default function MyDataPage() {
         ) : null}
       </View>
 
-      <View className="gz-card">
+      <View className="gz-card gz-stack">
         <Text className="gz-field__label">注销账号</Text>
         <Text className="gz-muted">注销后个人信息将被删除。您参与过的议事和投票会保留为“已注销用户”，以保证结果真实。</Text>
         <Field label="请输入“删除”两个字以确认" error={form.errors.confirm} name="confirm">
