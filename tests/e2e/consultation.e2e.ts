@@ -149,6 +149,18 @@ test('a host runs a consultation through all six steps while residents take part
   await h.locator('[data-testid="pool-pick"] .cs-pick__row', { hasText: POOL_OPINION }).click();
   await button(h, '纳入所选').click();
   await h.getByText('已收到 3 条意见').waitFor();
+  // She reads one, answers as host and tags it.
+  await h.locator('.cs-mini-opinion', { hasText: OPINION_1 }).click();
+  const o = await onPage(host.page, OPINION_1);
+  await o.locator('[data-field="tags"] input').fill('停车 夜间');
+  await button(o, '保存标签').click();
+  await o.locator('.gz-tag', { hasText: '夜间' }).waitFor();
+  await o.locator('[data-field="body"] textarea').fill('谢谢大家，会一并纳入讨论。');
+  await button(o, '发表评论').click();
+  await o.locator('.cs-comment', { hasText: '会一并纳入讨论' }).locator('.gz-tag', { hasText: '主持人' }).waitFor();
+  await shot(host.page, 'consultation-opinion-host', o.locator('.gz-section-title'));
+  await host.page.goBack();
+  h = await hostStep(host.page, 1);
   await button(h, '提前结束收集').click();
   await h.locator('[data-testid="close-collection-form"] textarea').fill('意见已比较集中，尽快商量');
   await button(h, '确认提前结束收集').click();

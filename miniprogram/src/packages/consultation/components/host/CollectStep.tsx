@@ -1,9 +1,11 @@
 import { useState } from 'react'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { StateView } from '../../../../components/StateView'
 import { api } from '../../../../services/api'
 import { formatDate, formatDateTime } from '../../../../services/format'
+import { consultationRoutes } from '../../../../services/consultationRoutes'
 import { useOpinionsOf } from '../../hooks/useOpinionsOf'
 import { OpinionPick } from '../OpinionPick'
 import { ReasonAction } from '../ReasonAction'
@@ -45,12 +47,14 @@ export function CollectStep({ view: c, act, apply }: StepFormProps) {
           </Text>
         ) : null}
         <Text className="cs-subtitle">已收到 {c.opinionCount} 条意见</Text>
+        <Text className="gz-muted">点开意见可以回复居民、打标签。</Text>
         <StateView loading={linked.loading} error={linked.error} empty={linked.data?.length === 0} emptyText="还没有意见。可以请居民在议事页提意见，或从意见池纳入。" onRetry={linked.reload} />
         {(linked.data ?? []).map((o) => (
-          <View key={o.id} className="cs-mini-opinion">
+          <View key={o.id} className="cs-mini-opinion" role="button" data-opinion-id={o.id} onClick={() => void Taro.navigateTo({ url: consultationRoutes.opinion(o.id) })}>
             <Text className="cs-pick__title">{o.title}</Text>
             <Text className="gz-muted">
               {o.authorName} · 附议 {o.supportCount} · 评论 {o.commentCount}
+              {o.tags.length ? ` · ${o.tags.join('、')}` : ''} ›
             </Text>
           </View>
         ))}
