@@ -47,7 +47,7 @@ export function CollectStep({ view: c, act, apply }: StepFormProps) {
           </Text>
         ) : null}
         <Text className="cs-subtitle">已收到 {c.opinionCount} 条意见</Text>
-        <Text className="gz-muted">点开意见可以回复居民、打标签。</Text>
+        {linked.data?.length ? <Text className="gz-muted">点开意见可以回复居民、打标签。</Text> : null}
         <StateView loading={linked.loading} error={linked.error} empty={linked.data?.length === 0} emptyText="还没有意见。可以请居民在议事页提意见，或从意见池纳入。" onRetry={linked.reload} />
         {(linked.data ?? []).map((o) => (
           <View key={o.id} className="cs-mini-opinion" role="button" data-opinion-id={o.id} onClick={() => void Taro.navigateTo({ url: consultationRoutes.opinion(o.id) })}>
