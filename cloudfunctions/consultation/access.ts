@@ -29,10 +29,14 @@ export async function mySeat(store: Store, c: ConsultationDoc, userId: string | 
 export async function viewFor(ctx: HandlerContext, c: ConsultationDoc, seat?: MySeat) {
   const community = await getCommunity(ctx.store, c.communityId);
   const settings = { ...DEFAULT_COMMUNITY_SETTINGS, ...community.settings };
+  const manager = canManage(ctx.caller, c);
+  // One count, only for the people running the meeting, only while the vote is open.
+  const votesCast = manager && c.voteState === 'open' ? await ctx.store.count('votes', { consultationId: c._id }) : null;
   return consultationView(c, {
     now: ctx.now,
     topicNeedsApproval: settings.topicNeedsApproval,
-    canManage: canManage(ctx.caller, c),
+    votesCast,
+    canManage: manager,
     canApproveTopic: hasRole(ctx.caller, 'staff', c.communityId),
     me: seat ?? (await mySeat(ctx.store, c, ctx.caller.user?._id ?? null)),
   });

@@ -80,6 +80,7 @@ export const list: Handler<C['list']> = async (input, ctx) => {
   if (communityId) where.communityId = communityId;
   if (input.step) where.step = input.step;
   if (input.state) where.state = input.state;
+  if (input.topicPending) where.topicApproval = 'pending';
   const page = await ctx.store.query<ConsultationDoc>('consultations', { where, orderBy: [['updatedAt', 'desc']], limit: input.limit, cursor: input.cursor });
   return { items: page.items.map(summaryView), nextCursor: page.nextCursor };
 };

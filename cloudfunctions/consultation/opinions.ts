@@ -54,6 +54,7 @@ export const submitOpinion: Handler<C['submitOpinion']> = async (input, ctx) => 
 export const listOpinions: Handler<C['listOpinions']> = async (input, ctx) => {
   const where: Filter = { communityId: input.communityId, mergedInto: null };
   if (input.consultationId) where.consultationId = input.consultationId;
+  else if (input.unlinked) where.consultationId = null;
   const page = await ctx.store.query<OpinionDoc>('opinions', {
     where,
     orderBy: input.sort === 'support' ? [['supportCount', 'desc'], ['createdAt', 'desc']] : [['createdAt', 'desc']],

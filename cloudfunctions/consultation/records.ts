@@ -112,6 +112,7 @@ export function summaryView(c: ConsultationDoc): ConsultationSummary {
     state: c.state,
     hostName: c.hostName,
     meetingAt: c.plan?.meetingAt ?? null,
+    topicApproval: c.topicApproval,
     updatedAt: c.updatedAt,
   };
 }
@@ -120,7 +121,7 @@ export const NO_SEAT: MySeat = { status: null, waitlistPosition: null, checkedIn
 
 export function consultationView(
   c: ConsultationDoc,
-  opts: { now: number; topicNeedsApproval: boolean; canManage: boolean; canApproveTopic: boolean; me: MySeat },
+  opts: { now: number; topicNeedsApproval: boolean; canManage: boolean; canApproveTopic: boolean; me: MySeat; votesCast: number | null },
 ): ConsultationView {
   // The sequence counters are bookkeeping; the code and the result are shown only as decided below.
   const { _id, signupSeq, pointSeq, checkInCode, result, ...rest } = c;
@@ -134,6 +135,7 @@ export function consultationView(
     canApproveTopic: opts.canApproveTopic,
     me: opts.me,
     checkInCode: opts.canManage && c.meetingOpenedAt && c.step === 5 ? checkInCode : null,
+    votesCast: opts.votesCast,
     id: _id,
   };
 }

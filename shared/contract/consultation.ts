@@ -61,6 +61,7 @@ export interface ConsultationSummary {
   state: ConsultationState;
   hostName: string;
   meetingAt: number | null;
+  topicApproval: TopicApproval;
   updatedAt: number;
 }
 
@@ -110,6 +111,8 @@ export interface ConsultationView extends ConsultationSummary {
   me: MySeat;
   /** Only for the host and staff while the meeting is open: the code behind the check-in QR. */
   checkInCode: string | null;
+  /** For the host and staff while the vote is open: how many have voted so far (not for what). */
+  votesCast: number | null;
 }
 
 export interface TimelineEntry {
@@ -196,7 +199,14 @@ export const consultationContract = {
   }),
   listOpinions: action<Page<OpinionView>>()({
     input: z
-      .object({ communityId: id('社区'), consultationId: id('议事').optional(), sort: choice('排序', ['newest', 'support']).default('newest'), ...pageInput })
+      .object({
+        communityId: id('社区'),
+        consultationId: id('议事').optional(),
+        /** Only opinions not yet taken into any consultation: what a host can still link. */
+        unlinked: z.boolean({ invalid_type_error: '筛选条件格式不正确' }).optional(),
+        sort: choice('排序', ['newest', 'support']).default('newest'),
+        ...pageInput,
+      })
       .strict(),
     permission: { allow: 'anyone' },
     summary: '意见列表（最新或附议最多）',
@@ -254,6 +264,8 @@ export const consultationContract = {
         step: step.optional(),
         state: choice('状态', ['active', 'postponed', 'cancelled', 'closed']).optional(),
         hostedByMe: z.boolean().optional(),
+        /** Staff's queue: consultations whose topic waits for approval. */
+        topicPending: z.boolean().optional(),
         ...pageInput,
       })
       .strict(),

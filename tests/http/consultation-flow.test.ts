@@ -71,3 +71,41 @@ test('advancing tells the host exactly what is missing', async () => {
   expect(res).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
   expect(!res.ok && res.error.message).toContain('至少收集到1条居民意见');
 });
+
+test('the host’s pool picker lists only opinions not yet in a consultation; staff’s queue lists pending topics', async () => {
+  const { host, staff, residents } = people;
+  const free = await residents[1].ok('consultation', 'submitOpinion', { communityId: 'c_xingfuli', title: '小区缺少休息座椅', description: '老人散步没处坐', category: '设施维修' });
+  const c = await host.ok('consultation', 'create', { communityId: 'c_xingfuli', theme: '座椅', collectFrom: Date.now() - DAY, collectTo: Date.now() + DAY });
+  const taken = await residents[1].ok('consultation', 'submitOpinion', { communityId: 'c_xingfuli', consultationId: c.id, title: '东门加座椅', description: '东门', category: '设施维修' });
+  const unlinked = await host.ok('consultation', 'listOpinions', { communityId: 'c_xingfuli', unlinked: true, limit: 100 });
+  expect(unlinked.items.map((o) => o.id)).toContain(free.id);
+  expect(unlinked.items.map((o) => o.id)).not.toContain(taken.id);
+
+  await staff.ok('user', 'updateCommunitySettings', { communityId: 'c_xingfuli', topicNeedsApproval: true });
+  try {
+    await host.ok('consultation', 'closeCollection', { id: c.id, reason: '够了' });
+    await host.ok('consultation', 'advance', { id: c.id, fromStep: 1 });
+    await host.ok('consultation', 'saveTopic', { id: c.id, title: '东门加座椅', background: '老人多', question: '加几张', adoptedOpinionIds: [taken.id], adoptionReason: '需求明确' });
+    expect((await staff.ok('consultation', 'list', { communityId: 'c_xingfuli', topicPending: true })).items).toHaveLength(0);
+    await host.ok('consultation', 'requestTopicApproval', { id: c.id });
+    const queue = await staff.ok('consultation', 'list', { communityId: 'c_xingfuli', topicPending: true });
+    expect(queue.items.map((x) => [x.id, x.topicApproval])).toEqual([[c.id, 'pending']]);
+  } finally {
+    await staff.ok('user', 'updateCommunitySettings', { communityId: 'c_xingfuli', topicNeedsApproval: false });
+  }
+});
+
+test('while the vote is open the host sees how many have voted, residents do not', async () => {
+  const { host, residents } = people;
+  const c = await consultationAt(cloud, people, 4, { openSeats: 5, quorum: 1 });
+  for (const r of residents.slice(0, 3)) await r.ok('consultation', 'signUp', { id: c.id });
+  await host.ok('consultation', 'advance', { id: c.id, fromStep: 4 });
+  const open = await host.ok('consultation', 'openMeeting', { id: c.id });
+  for (const r of residents.slice(0, 3)) await r.ok('consultation', 'checkIn', { id: c.id, code: open.checkInCode! });
+  expect((await host.ok('consultation', 'openVote', { id: c.id })).votesCast).toBe(0);
+  await residents[0].ok('consultation', 'vote', { id: c.id, choice: 1 });
+  await residents[1].ok('consultation', 'vote', { id: c.id, choice: 0 });
+  expect((await host.ok('consultation', 'get', { id: c.id })).votesCast).toBe(2);
+  expect((await residents[2].ok('consultation', 'get', { id: c.id })).votesCast).toBeNull();
+  expect((await host.ok('consultation', 'closeVote', { id: c.id })).votesCast).toBeNull();
+});

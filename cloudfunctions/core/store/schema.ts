@@ -27,6 +27,7 @@ export const COLLECTIONS: Record<string, IndexSpec[]> = {
     { fields: [['communityId', 'asc'], ['updatedAt', 'desc']] },
     { fields: [['hostId', 'asc'], ['updatedAt', 'desc']] },
     { fields: [['step', 'asc'], ['updatedAt', 'desc']] },
+    { fields: [['communityId', 'asc'], ['topicApproval', 'asc'], ['updatedAt', 'desc']] },
   ],
   opinions: [
     { fields: [['communityId', 'asc'], ['createdAt', 'desc']] },

@@ -8,7 +8,8 @@ import { useLoaded } from './useLoaded'
  */
 export function useOpinionsOf(communityId: string, consultationId: string | null, key: string | null) {
   return useLoaded(async (): Promise<OpinionView[]> => {
-    const page = await api.consultation.listOpinions({ communityId, consultationId: consultationId ?? undefined, sort: 'support', limit: 100 })
-    return consultationId ? page.items : page.items.filter((o) => o.consultationId === null)
+    const scope = consultationId ? { consultationId } : { unlinked: true }
+    const page = await api.consultation.listOpinions({ communityId, ...scope, sort: 'support', limit: 100 })
+    return page.items
   }, key)
 }
