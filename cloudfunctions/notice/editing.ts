@@ -54,6 +54,9 @@ export const pin: Handler<C['pin']> = async (input, ctx) => {
   });
 };
 
+/** Staff read any of their notices, drafts included, without counting as a reader. */
+export const getManaged: Handler<C['getManaged']> = async (_input, ctx) => noticeView(ctx.target as unknown as NoticeDoc, ctx.now);
+
 export const listManaged: Handler<C['listManaged']> = async (input, ctx) => {
   if (input.scope === 'street' && !hasRole(ctx.caller, 'admin')) throw new AppError('FORBIDDEN', '仅街道管理员可以管理全街道公告');
   const page = await ctx.store.query<NoticeDoc>('notices', {

@@ -1,6 +1,6 @@
 import { contract } from '@shared/contract';
 import { defineFunction } from '../core/router';
-import { create, listManaged, pin, publish, unpublish, update } from './editing';
+import { create, getManaged, listManaged, pin, publish, unpublish, update } from './editing';
 import { get, list } from './reading';
 
 export const noticeFunction = defineFunction('notice', contract.notice, {
@@ -11,5 +11,6 @@ export const noticeFunction = defineFunction('notice', contract.notice, {
   publish,
   unpublish,
   pin,
+  getManaged,
   listManaged,
 });

@@ -97,6 +97,11 @@ export const noticeContract = {
     permission: { allow: ['staff', 'admin'], community: 'target', target: { collection: 'notices', idField: 'id' } },
     summary: '置顶或取消置顶',
   }),
+  getManaged: action<NoticeView>()({
+    input: z.object({ id: id('公告') }).strict(),
+    permission: { allow: ['staff', 'admin'], community: 'target', target: { collection: 'notices', idField: 'id' } },
+    summary: '管理端读取一条公告（含草稿，不计阅读）',
+  }),
   listManaged: action<Page<NoticeView>>()({
     input: z.object({ communityId: id('社区'), scope: choice('范围', ['community', 'street']).default('community'), ...pageInput }).strict(),
     permission: { allow: ['staff', 'admin'], community: 'input' },

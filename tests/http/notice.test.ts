@@ -480,3 +480,17 @@ describe('street-wide notices', () => {
   expect(await admin.ok('user', 'verifyAuditChain', { communityId: 'street_demo' })).toMatchObject({ ok: true });
 });
 });
+
+describe('staff reading one notice', () => {
+  const env = withCloud();
+
+  test('staff read a draft through getManaged without being counted; residents cannot', async () => {
+    const staff = await env.cloud().login('demo-staff');
+    const resident = await env.cloud().login('demo-resident-1');
+    const draft = await staff.ok('notice', 'create', draftInput('草稿待审'));
+    const read = await staff.ok('notice', 'getManaged', { id: draft.id });
+    expect(read).toMatchObject({ id: draft.id, status: 'draft', readCount: 0 });
+    expect(await resident.call('notice', 'getManaged', { id: draft.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await resident.call('notice', 'get', { id: draft.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+});

@@ -64,6 +64,7 @@ const EXPECTED: Record<string, Row> = {
   'notice.publish': staffOrAdmin,
   'notice.unpublish': staffOrAdmin,
   'notice.pin': staffOrAdmin,
+  'notice.getManaged': staffOrAdmin,
   'notice.listManaged': staffOrAdmin,
 };
 
@@ -140,6 +141,7 @@ const VALID_INPUT: Record<string, Factory> = {
   'notice.publish': async (s) => ({ id: await draftNotice(s) }),
   'notice.unpublish': async (s) => ({ id: await publishedNotice(s) }),
   'notice.pin': async (s) => ({ id: await publishedNotice(s), pinned: true }),
+  'notice.getManaged': async (s) => ({ id: await draftNotice(s) }),
   'notice.listManaged': async () => ({ communityId: XFL }),
 };
 
