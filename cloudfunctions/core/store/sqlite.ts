@@ -90,6 +90,8 @@ function isUniqueViolation(error: unknown): boolean {
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly ready = new Set<string>();
+  /** Statements by their SQL text: preparing is a large share of a small query's cost. */
+  private readonly statements = new Map<string, Database.Statement>();
   private lock: Promise<void> = Promise.resolve();
   private txOpen = false;
 
@@ -132,7 +134,7 @@ export class SqliteStore implements Store {
     return this.outside(() => {
       this.ensure(collection);
       const { sql, params } = whereClause(where);
-      return (this.db.prepare(`SELECT COUNT(*) AS n FROM ${table(collection)} ${sql}`).get(...params) as { n: number }).n;
+      return (this.prepare(`SELECT COUNT(*) AS n FROM ${table(collection)} ${sql}`).get(...params) as { n: number }).n;
     });
   }
 
@@ -171,8 +173,7 @@ export class SqliteStore implements Store {
     const order = [...(options.orderBy ?? []).map(([f, dir]) => `${field(f)} ${dir === 'desc' ? 'DESC' : 'ASC'}`), '_id ASC'];
     const limit = pageLimit(options.limit);
     const offset = decodeCursor(options.cursor);
-    const rows = this.db
-      .prepare(`SELECT doc FROM ${table(collection)} ${sql} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`)
+    const rows = this.prepare(`SELECT doc FROM ${table(collection)} ${sql} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`)
       .all(...params, limit + 1, offset) as Row[];
     const items = rows.slice(0, limit).map((r) => JSON.parse(r.doc) as T);
     return { items, nextCursor: rows.length > limit ? encodeCursor(offset + limit) : null };
@@ -189,14 +190,14 @@ export class SqliteStore implements Store {
 
   private getNow<T extends Doc>(collection: string, id: string): T | null {
     this.ensure(collection);
-    const row = this.db.prepare(`SELECT doc FROM ${table(collection)} WHERE _id = ?`).get(id) as Row | undefined;
+    const row = this.prepare(`SELECT doc FROM ${table(collection)} WHERE _id = ?`).get(id) as Row | undefined;
     return row ? (JSON.parse(row.doc) as T) : null;
   }
 
   private createNow(collection: string, doc: Doc): void {
     this.ensure(collection);
     try {
-      this.db.prepare(`INSERT INTO ${table(collection)} (_id, doc) VALUES (?, ?)`).run(doc._id, JSON.stringify(doc));
+      this.prepare(`INSERT INTO ${table(collection)} (_id, doc) VALUES (?, ?)`).run(doc._id, JSON.stringify(doc));
     } catch (error) {
       if (isUniqueViolation(error)) throw new DuplicateError(collection, doc._id);
       throw error;
@@ -209,7 +210,7 @@ export class SqliteStore implements Store {
     const next = applyPatch(current, patch);
     next._id = id;
     try {
-      this.db.prepare(`UPDATE ${table(collection)} SET doc = ? WHERE _id = ?`).run(JSON.stringify(next), id);
+      this.prepare(`UPDATE ${table(collection)} SET doc = ? WHERE _id = ?`).run(JSON.stringify(next), id);
     } catch (error) {
       if (isUniqueViolation(error)) throw new DuplicateError(collection, id);
       throw error;
@@ -219,7 +220,16 @@ export class SqliteStore implements Store {
 
   private removeNow(collection: string, id: string): boolean {
     this.ensure(collection);
-    return this.db.prepare(`DELETE FROM ${table(collection)} WHERE _id = ?`).run(id).changes > 0;
+    return this.prepare(`DELETE FROM ${table(collection)} WHERE _id = ?`).run(id).changes > 0;
+  }
+
+  private prepare(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
   }
 
   private ensure(collection: string): void {
