@@ -98,3 +98,51 @@ test('the street admin manages notices of every community, switching between the
   await screenshot(admin.page, 'admin-notices-street-admin');
   await admin.context.close();
 });
+
+const STREET_TITLE = '街道消防安全月：各社区开展消防演练';
+
+test('the street admin publishes a street-wide notice, edits it like any other, and a resident of 和平社区 sees it in their feed', async () => {
+  const admin = await openPhone(browser, { openid: 'demo-admin' });
+  let view = await gotoRoute(admin.page, '/packages/admin/notices/index');
+  await view.locator('.managed-notice').first().waitFor();
+  await view.locator('[data-testid="notice-scope"] .gz-choice', { hasText: '全街道公告' }).click();
+  await button(view, '新建全街道公告').click();
+  await admin.page.locator('.taro_page:visible .page-title', { hasText: '新建公告' }).waitFor();
+  view = currentPage(admin.page);
+  await view.locator('[data-field="scope"] .gz-choice--on', { hasText: '全街道' }).waitFor();
+  await view.locator('[data-field="title"] input').fill(STREET_TITLE);
+  await view.locator('[data-field="body"] textarea').fill('本月起各社区陆续开展消防演练，请居民留意本社区的演练时间。');
+  await screenshot(admin.page, 'admin-notice-edit-street');
+  await button(view, '保存并发布').click();
+
+  const card = admin.page.locator('.managed-notice:visible', { hasText: STREET_TITLE });
+  await card.waitFor({ timeout: 10_000 });
+  await expect(card.textContent()).resolves.toContain('已发布');
+  await expect(card.textContent()).resolves.toContain('全街道');
+  await screenshot(admin.page, 'admin-notices-street');
+
+  // The editor loads it (a street-wide notice has no community) and saves a change.
+  await card.click();
+  await admin.page.locator('.taro_page:visible .page-title', { hasText: '编辑公告' }).waitFor();
+  view = currentPage(admin.page);
+  await expect(view.locator('[data-field="title"] input').inputValue()).resolves.toBe(STREET_TITLE);
+  await view.locator('[data-field="body"] textarea').fill('本月起各社区陆续开展消防演练，请居民留意本社区的演练时间。演练时请听从指挥。');
+  await button(view, '保存修改').click();
+  await admin.page.locator('.taro_page:visible .page-title', { hasText: '公告管理' }).waitFor();
+
+  const street = await dataAs<Page<NoticeView>>('demo-admin', 'notice', 'listManaged', { communityId: 'c_xingfuli', scope: 'street' });
+  const saved = street.items.find((n) => n.title === STREET_TITLE);
+  expect(saved).toMatchObject({ scope: 'street', communityId: null, status: 'published' });
+  expect(saved?.body).toContain('演练时请听从指挥');
+
+  const resident = await openPhone(browser, { openid: 'demo-resident-heping' });
+  const home = await gotoRoute(resident.page, '/pages/home/index');
+  const feedCard = home.locator('.notice-card', { hasText: STREET_TITLE });
+  await feedCard.waitFor();
+  await expect(feedCard.textContent()).resolves.toContain('全街道');
+  await feedCard.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await screenshot(resident.page, 'home-resident-heping-street');
+
+  await admin.context.close();
+  await resident.context.close();
+});

@@ -1,12 +1,13 @@
-import type { NoticeCategory, NoticeView } from '@shared/contract'
+import type { NoticeCategory, NoticeScope, NoticeView } from '@shared/contract'
 import { formatShanghai, parseShanghai } from '@shared/time'
 import { api } from './api'
 import { ApiCallError } from './errors'
-import { rememberManaged } from './noticeDrafts'
 
 export type PublishMode = 'draft' | 'now' | 'later'
 
 export interface NoticeForm {
+  /** Chosen when creating only (全街道 is the street admin's); a notice keeps its scope. */
+  scope: NoticeScope
   category: NoticeCategory | undefined
   title: string
   body: string
@@ -20,8 +21,8 @@ export interface NoticeForm {
   publishTime: string
 }
 
-export function emptyNoticeForm(): NoticeForm {
-  return { category: '通知', title: '', body: '', images: [], pinned: false, expireDate: '', expireTime: '', mode: 'now', publishDate: '', publishTime: '' }
+export function emptyNoticeForm(scope: NoticeScope = 'community'): NoticeForm {
+  return { scope, category: '通知', title: '', body: '', images: [], pinned: false, expireDate: '', expireTime: '', mode: 'now', publishDate: '', publishTime: '' }
 }
 
 export function formFromNotice(n: NoticeView): NoticeForm {
@@ -30,6 +31,7 @@ export function formFromNotice(n: NoticeView): NoticeForm {
   const publish = n.status === 'scheduled' ? split(n.publishAt) : { date: '', time: '' }
   const mode: PublishMode = n.status === 'scheduled' ? 'later' : n.status === 'published' ? 'now' : 'draft'
   return {
+    scope: n.scope,
     category: n.category,
     title: n.title,
     body: n.body,
@@ -64,22 +66,26 @@ export async function saveNotice(communityId: string, existing: NoticeView | nul
     notice = await api.notice.update({ id: existing.id, ...content, expireAt })
     if (notice.pinned !== form.pinned) notice = await api.notice.pin({ id: notice.id, pinned: form.pinned })
   } else {
-    notice = await api.notice.create({ communityId, ...content, pinned: form.pinned, ...(expireAt !== null ? { expireAt } : {}) })
+    notice = await api.notice.create({ communityId, scope: form.scope, ...content, pinned: form.pinned, ...(expireAt !== null ? { expireAt } : {}) })
     onCreated(notice)
   }
-  rememberManaged([notice])
 
   const live = notice.status === 'published'
   const rescheduled = form.mode === 'later' && !(notice.status === 'scheduled' && notice.publishAt === publishAt)
   if ((form.mode === 'now' && !live) || rescheduled) {
     notice = await api.notice.publish({ id: notice.id, ...(publishAt !== undefined ? { publishAt } : {}) })
-    rememberManaged([notice])
   }
   return notice
 }
 
-export async function unpublishNotice(id: string): Promise<NoticeView> {
-  const notice = await api.notice.unpublish({ id })
-  rememberManaged([notice])
-  return notice
+export function unpublishNotice(id: string): Promise<NoticeView> {
+  return api.notice.unpublish({ id })
+}
+
+/**
+ * The notice as it stands now, drafts included, for the editor. Always fresh rather than the copy the
+ * managed list holds: saving is guarded by the notice's last change, so a stale copy would only conflict.
+ */
+export function loadManagedNotice(id: string): Promise<NoticeView> {
+  return api.notice.getManaged({ id })
 }

@@ -16,7 +16,8 @@ export const routes = {
   residency: '/packages/mine/residency/index',
   myData: '/packages/mine/data/index',
   manageNotices: (communityId?: string) => `/packages/admin/notices/index${q({ communityId })}`,
-  editNotice: (communityId: string, id?: string) => `/packages/admin/notice-edit/index${q({ communityId, id })}`,
+  /** `scope: 'street'` starts a new notice as street-wide (the admin's 全街道 list). */
+  editNotice: (communityId: string, id?: string, scope?: 'street') => `/packages/admin/notice-edit/index${q({ communityId, id, scope })}`,
   reviewResidency: (communityId?: string) => `/packages/admin/residency/index${q({ communityId })}`,
   /** H5 only; the weapp build has no such page. */
   login: (redirect?: string) => `/packages/login/index${q({ redirect })}`,

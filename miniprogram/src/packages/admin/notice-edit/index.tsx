@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Image, Input, Text, Textarea, View } from '@tarojs/components'
 import { Button, Switch } from '@nutui/nutui-react-taro'
-import { NOTICE_CATEGORIES, type NoticeView } from '@shared/contract'
+import { NOTICE_CATEGORIES, type NoticeScope, type NoticeView } from '@shared/contract'
 import { formatShanghai } from '@shared/time'
 import { Page } from '../../../components/Page'
 import { Field } from '../../../components/Field'
@@ -11,9 +11,10 @@ import { DateTimeField } from '../../../components/DateTimeField'
 import { StateView } from '../../../components/StateView'
 import { useForm } from '../../../hooks/useForm'
 import { useFileUrls } from '../../../hooks/useFileUrls'
+import { useMe } from '../../../hooks/useMe'
+import { useCommunities } from '../../../hooks/useCommunities'
 import { ApiCallError, reportError, toApiCallError } from '../../../services/errors'
-import { findManagedNotice } from '../../../services/noticeDrafts'
-import { emptyNoticeForm, formFromNotice, saveNotice, unpublishNotice, type NoticeForm, type PublishMode } from '../../../services/noticeEditing'
+import { emptyNoticeForm, formFromNotice, loadManagedNotice, saveNotice, unpublishNotice, type NoticeForm, type PublishMode } from '../../../services/noticeEditing'
 import { uploadFile } from '../../../services/files'
 import { pickImage } from '../../../services/profile'
 import { formatDateTime, NOTICE_STATUS_LABELS } from '../../../services/format'
@@ -45,11 +46,13 @@ function ImageList({ fileIds, onRemove }: { fileIds: string[]; onRemove: (i: num
 export default function NoticeEditPage() {
   const { params } = useRouter()
   const communityId = params.communityId ?? ''
+  const { me } = useMe()
+  const communityName = useCommunities().list.find((c) => c.id === communityId)?.name
   const [notice, setNotice] = useState<NoticeView | null>(null)
   const [loading, setLoading] = useState(!!params.id)
   const [loadError, setLoadError] = useState<ApiCallError | null>(null)
   const [uploading, setUploading] = useState(false)
-  const form = useForm<NoticeForm>(emptyNoticeForm())
+  const form = useForm<NoticeForm>(emptyNoticeForm(params.scope === 'street' ? 'street' : 'community'))
   const v = form.values
 
   const load = async () => {
@@ -57,8 +60,7 @@ export default function NoticeEditPage() {
     setLoading(true)
     setLoadError(null)
     try {
-      const found = await findManagedNotice(communityId, params.id)
-      if (!found) throw new ApiCallError({ code: 'NOT_FOUND' })
+      const found = await loadManagedNotice(params.id)
       setNotice(found)
       form.setValues(formFromNotice(found))
     } catch (e) {
@@ -73,6 +75,12 @@ export default function NoticeEditPage() {
   }, [params.id])
 
   const live = notice?.status === 'published'
+  // Only the street admin may write to the whole street, and only when creating: a notice keeps its scope.
+  const scopeOptions: { value: NoticeScope; label: string }[] = [
+    { value: 'community', label: communityName ? `本社区（${communityName}）` : '本社区' },
+    { value: 'street', label: '全街道' },
+  ]
+  const choosesScope = !notice && !!me?.admin
   const today = formatShanghai(Date.now(), 'YYYY-MM-DD')
 
   const addImage = async () => {
@@ -124,11 +132,17 @@ export default function NoticeEditPage() {
       {notice ? (
         <View className="gz-card gz-row notice-edit__state">
           <Text className="gz-tag gz-tag--orange">{NOTICE_STATUS_LABELS[notice.status]}</Text>
+          {notice.scope === 'street' ? <Text className="gz-tag">全街道</Text> : null}
           <Text>已读 {notice.readCount} 人</Text>
           {notice.status === 'scheduled' ? <Text className="gz-muted">将于 {formatDateTime(notice.publishAt)} 发布</Text> : null}
         </View>
       ) : null}
       <View className="gz-card notice-form">
+        {choosesScope ? (
+          <Field label="发布范围" error={form.errors.scope} hint={v.scope === 'street' ? '街道内每个社区的居民都能看到' : undefined} name="scope">
+            <Choices options={scopeOptions} value={v.scope} onChange={(sc) => form.set('scope', sc)} />
+          </Field>
+        ) : null}
         <Field label="分类" error={form.errors.category} name="category">
           <Choices options={CATEGORY_OPTIONS} value={v.category} onChange={(c) => form.set('category', c)} />
         </Field>

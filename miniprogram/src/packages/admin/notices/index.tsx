@@ -1,16 +1,15 @@
-import { useCallback, useRef } from 'react'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import type { NoticeStatus, NoticeView } from '@shared/contract'
+import type { NoticeScope, NoticeStatus, NoticeView } from '@shared/contract'
 import { Page } from '../../../components/Page'
 import { StateView, ListFooter } from '../../../components/StateView'
 import { SignInNeeded } from '../../../components/SignInNeeded'
 import { CommunitySwitcher } from '../../../components/CommunitySwitcher'
+import { Choices } from '../../../components/Choices'
 import { useManagedCommunity } from '../../../hooks/useManagedCommunity'
-import { usePagedList } from '../../../hooks/usePagedList'
-import { api } from '../../../services/api'
-import { rememberManaged } from '../../../services/noticeDrafts'
+import { useManagedNotices } from '../../../hooks/useManagedNotices'
 import { formatDateTime, NOTICE_STATUS_LABELS } from '../../../services/format'
 import { routes } from '../../../services/routes'
 
@@ -22,6 +21,11 @@ const STATUS_TAG: Record<NoticeStatus, string> = {
   unpublished: 'gz-tag--gray',
 }
 
+const SCOPE_OPTIONS: { value: NoticeScope; label: string }[] = [
+  { value: 'community', label: '社区公告' },
+  { value: 'street', label: '全街道公告' },
+]
+
 function ManagedNoticeCard({ notice, communityId }: { notice: NoticeView; communityId: string }) {
   return (
     <View className="gz-card managed-notice" data-notice-id={notice.id} onClick={() => void Taro.navigateTo({ url: routes.editNotice(communityId, notice.id) })}>
@@ -29,6 +33,7 @@ function ManagedNoticeCard({ notice, communityId }: { notice: NoticeView; commun
         <Text className={`gz-tag ${STATUS_TAG[notice.status]}`}>{NOTICE_STATUS_LABELS[notice.status]}</Text>
         {notice.pinned ? <Text className="gz-tag gz-tag--primary">置顶</Text> : null}
         <Text className="gz-tag">{notice.category}</Text>
+        {notice.scope === 'street' ? <Text className="gz-tag gz-tag--orange">全街道</Text> : null}
       </View>
       <Text className="notice-card__title">{notice.title}</Text>
       <View className="gz-row gz-row--between">
@@ -45,21 +50,11 @@ export default function ManageNoticesPage() {
   const { params } = useRouter()
   const scope = useManagedCommunity(params.communityId, 'notices')
   const communityId = scope.community?.id
-  const fetchPage = useCallback(
-    async (cursor: string | undefined) => {
-      const page = await api.notice.listManaged({ communityId: communityId as string, cursor, limit: 20 })
-      rememberManaged(page.items)
-      return page
-    },
-    [communityId],
-  )
-  const list = usePagedList<NoticeView>(fetchPage, communityId ?? '', { enabled: !!communityId })
-  // Coming back from the editor: show the change and fresh reader counts.
-  const shownOnce = useRef(false)
-  useDidShow(() => {
-    if (shownOnce.current && communityId) void list.reload()
-    shownOnce.current = true
-  })
+  // Street-wide notices are the street admin's alone.
+  const [picked, setPicked] = useState<NoticeScope>('community')
+  const noticeScope: NoticeScope = scope.me?.admin ? picked : 'community'
+  const street = noticeScope === 'street'
+  const list = useManagedNotices(communityId, noticeScope)
 
   return (
     <Page>
@@ -69,13 +64,28 @@ export default function ManageNoticesPage() {
       {scope.forbidden ? <Text className="gz-card gz-muted">只有社区工作者和街道管理员可以管理公告。</Text> : null}
       {communityId ? (
         <>
-          <CommunitySwitcher options={scope.options} value={communityId} onChange={scope.choose} />
+          {scope.me?.admin ? (
+            <View className="manage-scope" data-testid="notice-scope">
+              <Choices options={SCOPE_OPTIONS} value={noticeScope} onChange={setPicked} />
+            </View>
+          ) : null}
+          {street ? (
+            <Text className="gz-muted community-current">全街道公告发给街道内每个社区的居民。</Text>
+          ) : (
+            <CommunitySwitcher options={scope.options} value={communityId} onChange={scope.choose} />
+          )}
           <View className="manage-actions">
-            <Button type="primary" size="large" block onClick={() => void Taro.navigateTo({ url: routes.editNotice(communityId) })}>
-              新建公告
+            <Button type="primary" size="large" block onClick={() => void Taro.navigateTo({ url: routes.editNotice(communityId, undefined, street ? 'street' : undefined) })}>
+              {street ? '新建全街道公告' : '新建公告'}
             </Button>
           </View>
-          <StateView loading={list.loading} error={list.error} empty={list.empty} emptyText="还没有公告，点上面的按钮新建一条" onRetry={list.reload} />
+          <StateView
+            loading={list.loading}
+            error={list.error}
+            empty={list.empty}
+            emptyText={street ? '还没有全街道公告，点上面的按钮新建一条' : '还没有公告，点上面的按钮新建一条'}
+            onRetry={list.reload}
+          />
           {list.items.map((n) => (
             <ManagedNoticeCard key={n.id} notice={n} communityId={communityId} />
           ))}
