@@ -15,6 +15,7 @@ export const routes = {
   profile: '/packages/mine/profile/index',
   residency: '/packages/mine/residency/index',
   myData: '/packages/mine/data/index',
+  inbox: '/packages/mine/inbox/index',
   manageNotices: (communityId?: string) => `/packages/admin/notices/index${q({ communityId })}`,
   /** `scope: 'street'` starts a new notice as street-wide (the admin's 全街道 list). */
   editNotice: (communityId: string, id?: string, scope?: 'street') => `/packages/admin/notice-edit/index${q({ communityId, id, scope })}`,
