@@ -6,6 +6,7 @@ import { Avatar } from '../../components/Avatar'
 import { StateView } from '../../components/StateView'
 import { useMe } from '../../hooks/useMe'
 import { useLargeText } from '../../hooks/useLargeText'
+import { useInboxUnread } from '../../hooks/useInboxUnread'
 import { canManage, hasRoleIn, roleLabels } from '../../services/roles'
 import { RESIDENCY_STATUS_LABELS } from '../../services/format'
 import { clearSession } from '../../services/session'
@@ -14,10 +15,15 @@ import './index.scss'
 
 const go = (url: string) => () => void Taro.navigateTo({ url })
 
-function MenuItem({ label, value, url, testId }: { label: string; value?: string; url: string; testId?: string }) {
+function MenuItem({ label, value, url, testId, badge }: { label: string; value?: string; url: string; testId?: string; badge?: number | null }) {
   return (
     <View className="gz-menu__item" role="button" data-testid={testId} onClick={go(url)}>
       <Text className="gz-menu__label">{label}</Text>
+      {badge ? (
+        <Text className="mine-badge" data-testid={testId ? `${testId}-badge` : undefined} aria-label={`${badge}条未读`}>
+          {badge > 99 ? '99+' : badge}
+        </Text>
+      ) : null}
       <Text className="gz-menu__value">{value ?? ''}</Text>
     </View>
   )
@@ -26,6 +32,7 @@ function MenuItem({ label, value, url, testId }: { label: string; value?: string
 export default function MinePage() {
   const { me, loading, error, signedOut, reload } = useMe()
   const text = useLargeText()
+  const unread = useInboxUnread(!!me)
   const isH5 = process.env.TARO_ENV === 'h5'
 
   return (
@@ -57,6 +64,7 @@ export default function MinePage() {
           </View>
 
           <View className="gz-menu">
+            <MenuItem label="我的消息" value={unread ? '' : '议事通知等'} url={routes.inbox} testId="menu-inbox" badge={unread} />
             <MenuItem label="个人资料" value="头像、昵称" url={routes.profile} testId="menu-profile" />
             <MenuItem
               label="居民认证"
