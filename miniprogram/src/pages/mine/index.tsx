@@ -6,11 +6,13 @@ import { Avatar } from '../../components/Avatar'
 import { StateView } from '../../components/StateView'
 import { useMe } from '../../hooks/useMe'
 import { useLargeText } from '../../hooks/useLargeText'
+import { useCommunities } from '../../hooks/useCommunities'
 import { useInboxUnread } from '../../hooks/useInboxUnread'
-import { canManage, hasRoleIn, roleLabels } from '../../services/roles'
+import { canManage, hasRoleIn, roleLabels, staffCommunityIds } from '../../services/roles'
 import { RESIDENCY_STATUS_LABELS } from '../../services/format'
 import { clearSession } from '../../services/session'
 import { routes } from '../../services/routes'
+import { consultationRoutes } from '../../services/consultationRoutes'
 import './index.scss'
 
 const go = (url: string) => () => void Taro.navigateTo({ url })
@@ -32,7 +34,9 @@ function MenuItem({ label, value, url, testId, badge }: { label: string; value?:
 export default function MinePage() {
   const { me, loading, error, signedOut, reload } = useMe()
   const text = useLargeText()
+  const communities = useCommunities()
   const unread = useInboxUnread(!!me)
+  const communityName = (id: string) => communities.list.find((c) => c.id === id)?.name
   const isH5 = process.env.TARO_ENV === 'h5'
 
   return (
@@ -54,7 +58,7 @@ export default function MinePage() {
             <View className="mine-head__text">
               <Text className="mine-head__name">{me.nickname || '未设置昵称'}</Text>
               <View className="gz-row">
-                {roleLabels(me).map((label) => (
+                {roleLabels(me, communities.list).map((label) => (
                   <Text key={label} className="gz-tag gz-tag--orange">
                     {label}
                   </Text>
@@ -81,6 +85,9 @@ export default function MinePage() {
               <View className="gz-menu">
                 <MenuItem label="公告管理" value="发布、置顶、阅读人数" url={routes.manageNotices()} testId="menu-manage-notices" />
                 {hasRoleIn(me, 'staff') ? <MenuItem label="居民认证审核" url={routes.reviewResidency()} testId="menu-review-residency" /> : null}
+                {staffCommunityIds(me).map((id) => (
+                  <MenuItem key={id} label="议事管理" value={communityName(id) ?? '审核议题、指派主持人'} url={consultationRoutes.staff(id)} testId="menu-consultation-staff" />
+                ))}
               </View>
             </>
           ) : null}
