@@ -49,9 +49,22 @@ export async function openPhone(browser: Browser, options: PhoneOptions = {}): P
 /** Opens a route (`/pages/home/index`, with a query if needed) and waits for its page to show. */
 export async function gotoRoute(page: Page, route: string): Promise<Locator> {
   await page.goto(`${baseUrl()}/#${route}`);
-  const current = currentPage(page);
-  await current.locator('.page-title').first().waitFor({ state: 'visible' });
-  return current;
+  // Until the router has acted on the new address the page on top is still the previous one, title and all;
+  // Taro names each page's element after its path.
+  const path = route.split('?')[0];
+  await page.locator(`.taro_page[id^="${path}"]:visible .page-title`).first().waitFor({ state: 'visible' });
+  await pageTransitionsDone(page);
+  return currentPage(page);
+}
+
+/**
+ * A page being left (the notice detail, when a tab page is opened over it) slides out over Taro's 300 ms
+ * transition, above the new page, and takes any tap or hit test there until it has gone.
+ */
+export async function pageTransitionsDone(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => !(a.effect instanceof KeyframeEffect && a.effect.target instanceof Element && a.effect.target.classList.contains('taro_page'))),
+  );
 }
 
 /**
