@@ -78,6 +78,8 @@ async function submitOpinion(phone: Phone, title: string, category: string, desc
   await form.locator('[data-field="description"] textarea').fill(description);
   await button(form, '提交意见').click();
   await phone.page.getByText('意见已提交').first().waitFor();
+  // The form goes back by itself a moment after the toast; a route opened before that would be popped by it.
+  await phone.page.locator('.taro_page .page-title', { hasText: '提意见' }).waitFor({ state: 'detached' });
 }
 
 test('a host runs a consultation through all six steps while residents take part from their phones', async () => {
