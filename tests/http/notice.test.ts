@@ -2,9 +2,9 @@
  * The notice function over HTTP through the local cloud. The clock starts at a fixed instant so that scheduling and
  * expiry are moved explicitly with `setNow`; each describe block has its own freshly seeded cloud.
  */
-import type { Envelope, ErrorCode } from '@shared/errors';
 import type { NoticeSummary } from '@shared/contract';
-import { startCloud, type Client, type TestCloud } from '../support/cloud';
+import type { Client } from '../support/cloud';
+import { expectError, refusedUnchanged, withCloud } from '../support/expect';
 
 // A ceiling for slow shared machines (the paging set-up makes 260 requests), not a timing assertion.
 jest.setTimeout(30_000);
@@ -15,24 +15,8 @@ const HOUR = 60 * MINUTE;
 const XFL = 'c_xingfuli';
 const HEPING = 'c_heping';
 
-function expectError(res: Envelope<unknown>, code: ErrorCode): { message: string; fields?: Record<string, string> } {
-  expect(res).toMatchObject({ ok: false, error: { code } });
-  return (res as { ok: false; error: { message: string; fields?: Record<string, string> } }).error;
-}
 
-async function refusedUnchanged(cloud: TestCloud, code: ErrorCode, request: () => Promise<Envelope<unknown>>) {
-  const before = cloud.snapshot();
-  const error = expectError(await request(), code);
-  expect(cloud.snapshot()).toBe(before);
-  return error;
-}
 
-function withCloud(): { cloud: () => TestCloud } {
-  let cloud: TestCloud;
-  beforeAll(async () => (cloud = await startCloud({ now: NOW })));
-  afterAll(() => cloud.close());
-  return { cloud: () => cloud };
-}
 
 const draftInput = (title: string, extra: Record<string, unknown> = {}) => ({ communityId: XFL, category: '通知' as const, title, body: `${title}的正文。`, ...extra });
 
@@ -53,7 +37,7 @@ async function feedIds(reader: Client, input: { communityId?: string } = {}): Pr
 }
 
 describe('publishing and reading', () => {
-  const c = withCloud();
+  const c = withCloud({ now: NOW });
 
   test('staff publish a notice; a resident lists and reads it and the reader count rises once', async () => {
     const staff = await c.cloud().login('demo-staff');
@@ -126,7 +110,7 @@ describe('publishing and reading', () => {
 });
 
 describe('malformed input', () => {
-  const c = withCloud();
+  const c = withCloud({ now: NOW });
 
   test('create with bad fields → VALIDATION with Chinese messages per field, nothing written', async () => {
     const staff = await c.cloud().login('demo-staff');
@@ -193,7 +177,7 @@ describe('malformed input', () => {
 });
 
 describe('editing', () => {
-  const c = withCloud();
+  const c = withCloud({ now: NOW });
 
   test('staff update a notice\'s text and expiry; the change is audited', async () => {
     const staff = await c.cloud().login('demo-staff');
@@ -234,7 +218,7 @@ describe('editing', () => {
 });
 
 describe('scheduled publishing and expiry', () => {
-  const c = withCloud();
+  const c = withCloud({ now: NOW });
 
   test('a scheduled notice stays out of the feed and out of reach until its time', async () => {
     const staff = await c.cloud().login('demo-staff');
@@ -292,7 +276,7 @@ describe('scheduled publishing and expiry', () => {
 });
 
 describe('pinning and order', () => {
-  const c = withCloud();
+  const c = withCloud({ now: NOW });
 
   test('the feed is pinned first, then newest first', async () => {
     const staff = await c.cloud().login('demo-staff');
@@ -339,7 +323,7 @@ describe('pinning and order', () => {
 });
 
 describe('unpublishing', () => {
-  const c = withCloud();
+  const c = withCloud({ now: NOW });
 
   test('an unpublished notice leaves the feed and cannot be read; it may be published again', async () => {
     const staff = await c.cloud().login('demo-staff');
@@ -362,7 +346,7 @@ describe('unpublishing', () => {
 });
 
 describe('street-wide notices', () => {
-  const c = withCloud();
+  const c = withCloud({ now: NOW });
 
   test('only the admin creates one', async () => {
     const staff = await c.cloud().login('demo-staff');
@@ -391,7 +375,7 @@ describe('street-wide notices', () => {
 });
 
 describe('paging through more than a hundred notices', () => {
-  const c = withCloud();
+  const c = withCloud({ now: NOW });
   const COUNT = 130;
   let communityId: string;
   let created: string[];
@@ -445,7 +429,7 @@ describe('paging through more than a hundred notices', () => {
 });
 
 describe('unique readers', () => {
-  const c = withCloud();
+  const c = withCloud({ now: NOW });
 
   test('50 simultaneous reads by 10 signed-in users count exactly 10 readers', async () => {
     const staff = await c.cloud().login('demo-staff');
@@ -465,24 +449,24 @@ describe('unique readers', () => {
   });
 });
 
-describe('street-wide notices', () => {
-  const env = withCloud();
+describe('street-wide notices: management and the street audit chain', () => {
+  const env = withCloud({ now: NOW });
 
   test('the street admin manages street-wide notices and reads and verifies the street’s audit chain', async () => {
-  const admin = await env.cloud().login('demo-admin');
-  const staff = await env.cloud().login('demo-staff');
-  const draft = await admin.ok('notice', 'create', { communityId: 'c_xingfuli', scope: 'street', category: '通知', title: '全街道防汛演练', body: '周日上午' });
-  const managed = await admin.ok('notice', 'listManaged', { communityId: 'c_xingfuli', scope: 'street' });
-  expect(managed.items.map((n) => n.id)).toContain(draft.id);
-  expect(await staff.call('notice', 'listManaged', { communityId: 'c_xingfuli', scope: 'street' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-  const trail = await admin.ok('user', 'auditTrail', { communityId: 'street_demo', targetId: draft.id });
-  expect(trail.items.map((e) => e.action)).toEqual(['notice.create']);
-  expect(await admin.ok('user', 'verifyAuditChain', { communityId: 'street_demo' })).toMatchObject({ ok: true });
-});
+    const admin = await env.cloud().login('demo-admin');
+    const staff = await env.cloud().login('demo-staff');
+    const draft = await admin.ok('notice', 'create', { communityId: 'c_xingfuli', scope: 'street', category: '通知', title: '全街道防汛演练', body: '周日上午' });
+    const managed = await admin.ok('notice', 'listManaged', { communityId: 'c_xingfuli', scope: 'street' });
+    expect(managed.items.map((n) => n.id)).toContain(draft.id);
+    expect(await staff.call('notice', 'listManaged', { communityId: 'c_xingfuli', scope: 'street' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const trail = await admin.ok('user', 'auditTrail', { communityId: 'street_demo', targetId: draft.id });
+    expect(trail.items.map((e) => e.action)).toEqual(['notice.create']);
+    expect(await admin.ok('user', 'verifyAuditChain', { communityId: 'street_demo' })).toMatchObject({ ok: true });
+  });
 });
 
 describe('staff reading one notice', () => {
-  const env = withCloud();
+  const env = withCloud({ now: NOW });
 
   test('staff read a draft through getManaged without being counted; residents cannot', async () => {
     const staff = await env.cloud().login('demo-staff');

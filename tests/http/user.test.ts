@@ -3,33 +3,16 @@
  * Each describe block gets its own freshly seeded cloud, so the blocks do not depend on one another's writes.
  */
 import Database from 'better-sqlite3';
-import type { Envelope, ErrorCode } from '@shared/errors';
 import { auditId } from '../../cloudfunctions/core/audit';
 import type { UserDoc } from '../../cloudfunctions/core/caller';
 import { startCloud, type Client, type TestCloud } from '../support/cloud';
+import { expectError, refusedUnchanged, withCloud } from '../support/expect';
 
 const XFL = 'c_xingfuli';
 const HEPING = 'c_heping';
 
-function expectError(res: Envelope<unknown>, code: ErrorCode): { message: string; fields?: Record<string, string> } {
-  expect(res).toMatchObject({ ok: false, error: { code } });
-  return (res as { ok: false; error: { message: string; fields?: Record<string, string> } }).error;
-}
 
-/** Runs a request that must be refused with `code`, and checks that the database did not change. */
-async function refusedUnchanged(cloud: TestCloud, code: ErrorCode, request: () => Promise<Envelope<unknown>>) {
-  const before = cloud.snapshot();
-  const error = expectError(await request(), code);
-  expect(cloud.snapshot()).toBe(before);
-  return error;
-}
 
-function withCloud(): { cloud: () => TestCloud } {
-  let cloud: TestCloud;
-  beforeAll(async () => (cloud = await startCloud()));
-  afterAll(() => cloud.close());
-  return { cloud: () => cloud };
-}
 
 describe('me and updateProfile', () => {
   const c = withCloud();
