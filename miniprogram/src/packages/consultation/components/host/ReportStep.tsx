@@ -10,6 +10,7 @@ import { formatDate, formatDateTime } from '../../../../services/format'
 import { routes } from '../../../../services/routes'
 import { useLoaded } from '../../hooks/useLoaded'
 import { DateTimeField } from '../DateTimeField'
+import { Milestones } from '../Milestones'
 import { NumberStepper } from '../NumberStepper'
 import { PhotoPicker, PhotoRow } from '../PhotoPicker'
 import { ResultCard } from '../ResultCard'
@@ -119,14 +120,7 @@ export function ReportStep({ view: c, act, apply, refresh }: StepFormProps) {
             <Text className="cs-picker__arrow">›</Text>
           </View>
           <Text>责任人：{c.responsible}</Text>
-          {c.milestones.map((m, i) => (
-            <View key={i} className="gz-row">
-              <Text className={`gz-tag ${m.done ? 'gz-tag--green' : 'gz-tag--gray'}`}>{m.done ? '已完成' : '进行中'}</Text>
-              <Text>
-                {m.title}（{formatDate(m.due)}前）
-              </Text>
-            </View>
-          ))}
+          <Milestones items={c.milestones} />
         </View>
       )}
 

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import type { ConsultationView, ProgressView } from '@shared/contract'
 import { formatDate, formatDateTime } from '../../../../services/format'
 import { routes } from '../../../../services/routes'
+import { Milestones } from '../Milestones'
 import { PhotoRow } from '../PhotoPicker'
 
 /** Step 6 for everyone: the 结果公示, who is responsible, the milestones and the progress so far. */
@@ -17,14 +18,7 @@ export function ReportCard({ view: c, progress }: { view: ConsultationView; prog
         <Text className="cs-picker__arrow">›</Text>
       </View>
       {c.responsible ? <Text>责任人：{c.responsible}</Text> : null}
-      {c.milestones.map((m, i) => (
-        <View key={i} className="gz-row">
-          <Text className={`gz-tag ${m.done ? 'gz-tag--green' : 'gz-tag--gray'}`}>{m.done ? '已完成' : '进行中'}</Text>
-          <Text>
-            {m.title}（{formatDate(m.due)}前）
-          </Text>
-        </View>
-      ))}
+      <Milestones items={c.milestones} />
       {c.minutes ? <Text className="gz-muted cs-pre">会议纪要：{c.minutes}</Text> : null}
       <Text className="cs-subtitle">落实进展</Text>
       {progress.length ? null : <Text className="gz-muted">还没有进展更新</Text>}
