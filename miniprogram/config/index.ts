@@ -23,6 +23,10 @@ export default defineConfig({
   mini: {
     // Taro's script rule only covers src/ and node_modules/*taro*
     compile: { include: [sharedDir] },
+    // Pages import NutUI's per-component sheets (icon, button) in different orders. Where their rules meet,
+    // the button's are the more specific (`.nut-button .nut-icon`), so the order does not decide what is
+    // drawn, and the "Conflicting order" errors the build would print are noise.
+    miniCssExtractPluginOption: { ignoreOrder: true },
     postcss: {
       pxtransform: { enable: true, config: {} },
       cssModules: { enable: false },
