@@ -65,6 +65,7 @@ async function script(cloud: Awaited<ReturnType<typeof startCloud>>): Promise<vo
   await residents[0].ok('notice', 'list', {});
   await residents[0].ok('notice', 'get', { id: draft.id });
   await residents[0].ok('notice', 'get', { id: draft.id });
+  await staff.ok('notice', 'getManaged', { id: draft.id });
   await staff.ok('notice', 'listManaged', { communityId: 'c_xingfuli' });
   await staff.ok('notice', 'unpublish', { id: draft.id });
 
