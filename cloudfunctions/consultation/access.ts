@@ -19,11 +19,13 @@ export async function mySeat(store: Store, c: ConsultationDoc, userId: string | 
     c.voteState === 'not_open' ? null : store.get('votes', voteId(c._id, userId)),
     c.implementedAt ? store.get<{ _id: string; level: MySeat['rated'] }>('ratings', ratingId(c._id, userId)) : null,
   ]);
-  let waitlistPosition: number | null = null;
-  if (signup?.status === 'waitlisted') {
-    waitlistPosition = (await store.count('signups', { consultationId: c._id, status: 'waitlisted', seq: { lt: signup.seq } })) + 1;
-  }
+  const waitlistPosition = signup?.status === 'waitlisted' ? await placeInLine(store, c._id, signup.seq) : null;
   return { status: signup?.status ?? null, waitlistPosition, checkedIn: !!attendance, voted: !!vote, rated: rating?.level ?? null };
+}
+
+/** 1-based place on the waitlist of the sign-up accepted as number `seq`. */
+export async function placeInLine(store: Store, consultationId: string, seq: number): Promise<number> {
+  return (await store.count('signups', { consultationId, status: 'waitlisted', seq: { lt: seq } })) + 1;
 }
 
 export async function viewFor(ctx: HandlerContext, c: ConsultationDoc, seat?: MySeat) {

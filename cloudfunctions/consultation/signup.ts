@@ -9,9 +9,9 @@ import type { TxStore } from '../core/store/port';
 import { publishNotice as publishWorkflowNotice } from '../notice/publishing';
 import { sendInbox } from '../user/inbox';
 import { displayName, getCommunity } from '../user/records';
-import { mySeat, viewFor } from './access';
+import { placeInLine, viewFor } from './access';
 import { changeConsultation } from './changes';
-import { requireConsultation, requireStep, signupId, type ConsultationDoc, type SignupDoc } from './records';
+import { NO_SEAT, requireConsultation, requireStep, signupId, type ConsultationDoc, type SignupDoc } from './records';
 
 type C = typeof consultationContract;
 
@@ -64,7 +64,7 @@ function requireSignupOpen(c: ConsultationDoc): void {
 export const signUp: Handler<C['signUp']> = async (input, ctx) => {
   const user = ctx.caller.user!;
   const id = signupId(input.id, user._id);
-  await ctx.store.transaction(async (tx) => {
+  const placed = await ctx.store.transaction(async (tx) => {
     const c = await requireConsultation(tx, input.id);
     requireSignupOpen(c);
     const existing = await tx.get<SignupDoc>('signups', id);
@@ -80,8 +80,11 @@ export const signUp: Handler<C['signUp']> = async (input, ctx) => {
       ...(status === 'seated' ? { seatsTaken: c.seatsTaken + 1 } : { waitingCount: c.waitingCount + 1 }),
     });
     await ctx.audit(tx, { communityId: c.communityId, action: 'consultation.signUp', targetType: 'consultation', targetId: c._id, before: null, after: { status, seq: signup.seq } });
+    return signup;
   });
-  return mySeat(ctx.store, await requireConsultation(ctx.store, input.id), user._id);
+  // Sign-ups close when the meeting opens, so a new one has no check-in, vote or rating to look up.
+  const waitlistPosition = placed.status === 'waitlisted' ? await placeInLine(ctx.store, input.id, placed.seq) : null;
+  return { ...NO_SEAT, status: placed.status, waitlistPosition };
 };
 
 /** A seated resident's cancellation hands the seat to the first person waiting, in the same transaction. */
@@ -103,7 +106,7 @@ export const cancelSignup: Handler<C['cancelSignup']> = async (input, ctx) => {
     await tx.update('consultations', c._id, promoted ? { waitingCount: c.waitingCount - 1 } : { seatsTaken: c.seatsTaken - 1 });
   });
   await fillSeats(ctx, input.id);
-  return mySeat(ctx.store, await requireConsultation(ctx.store, input.id), user._id);
+  return { ...NO_SEAT, status: 'cancelled' as const };
 };
 
 async function firstWaiting(ctx: HandlerContext, consultationId: string, limit: number): Promise<SignupDoc[]> {
