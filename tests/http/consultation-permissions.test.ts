@@ -6,19 +6,12 @@
  */
 import { contract } from '@shared/contract';
 import type { Envelope } from '@shared/errors';
+import { CALLERS } from '../support/callers';
 import { startCloud, type Client, type TestCloud } from '../support/cloud';
 import { cast, consultationAt, DAY, type Cast } from '../support/consultation';
 
 const XFL = 'c_xingfuli';
-const ROLES = {
-  visitor: 'demo-visitor',
-  resident: 'demo-resident-1',
-  host: 'demo-host',
-  staff: 'demo-staff',
-  admin: 'demo-admin',
-  otherStaff: 'demo-staff-heping',
-  otherResident: 'demo-resident-heping',
-} as const;
+const ROLES = CALLERS;
 type RoleName = keyof typeof ROLES;
 type Row = Record<RoleName, 'allow' | 'deny'>;
 

@@ -11,6 +11,7 @@
  */
 import { contract, type ModuleContract } from '@shared/contract';
 import type { Envelope } from '@shared/errors';
+import { CALLERS } from '../support/callers';
 import { startCloud, type Client, type TestCloud } from '../support/cloud';
 
 // A ceiling for slow shared machines, not a timing assertion.
@@ -18,24 +19,16 @@ jest.setTimeout(30_000);
 
 const XFL = 'c_xingfuli';
 
-const ROLES = {
-  visitor: 'demo-visitor',
-  resident: 'demo-resident-1',
-  host: 'demo-host',
-  staff: 'demo-staff',
-  admin: 'demo-admin',
-  /** Staff of 和平, acting on 幸福里's data. */
-  otherStaff: 'demo-staff-heping',
-} as const;
+const ROLES = CALLERS;
 
 type RoleName = keyof typeof ROLES;
 type Verdict = 'allow' | 'deny';
 type Row = Record<RoleName, Verdict>;
 
-const everyone: Row = { visitor: 'allow', resident: 'allow', host: 'allow', staff: 'allow', admin: 'allow', otherStaff: 'allow' };
-const staffOnly: Row = { visitor: 'deny', resident: 'deny', host: 'deny', staff: 'allow', admin: 'deny', otherStaff: 'deny' };
+const everyone: Row = { visitor: 'allow', resident: 'allow', host: 'allow', staff: 'allow', admin: 'allow', otherStaff: 'allow', otherResident: 'allow' };
+const staffOnly: Row = { visitor: 'deny', resident: 'deny', host: 'deny', staff: 'allow', admin: 'deny', otherStaff: 'deny', otherResident: 'deny' };
 const staffOrAdmin: Row = { ...staffOnly, admin: 'allow' };
-const adminOnly: Row = { visitor: 'deny', resident: 'deny', host: 'deny', staff: 'deny', admin: 'allow', otherStaff: 'deny' };
+const adminOnly: Row = { visitor: 'deny', resident: 'deny', host: 'deny', staff: 'deny', admin: 'allow', otherStaff: 'deny', otherResident: 'deny' };
 
 const EXPECTED: Record<string, Row> = {
   'user.me': everyone,
