@@ -37,6 +37,8 @@ export default defineConfig({
     staticDirectory: 'static',
     router: { mode: 'hash' },
     esnextModules: ['@nutui'],
+    // Same NutUI sheet-order noise as in `mini` above.
+    miniCssExtractPluginOption: { ignoreOrder: true },
     compile: { include: [sharedDir] },
     // Taro splits only initial chunks on H5, so every lazily loaded page carried its own copy of zod, the
     // contract and NutUI (250–500 KB each). Sharing them across page chunks loads them once.
