@@ -8,13 +8,14 @@ import type { AuditDoc } from '../core/audit';
 import { hasRole, residentCommunity } from '../core/caller';
 import { newId } from '../core/ids';
 import type { Handler, HandlerContext } from '../core/router';
+import { queryAll } from '../core/store/paging';
 import type { Filter, TxStore } from '../core/store/port';
 import { publishNotice } from '../notice/publishing';
-import { sendInbox } from '../user/inbox';
 import { displayName, getCommunity, requireUser } from '../user/records';
 import { viewFor } from './access';
+import { signedUp, tell } from './audience';
 import { changeConsultation, whereNow } from './changes';
-import { facts, requireConsultation, summaryView, type ConsultationDoc, type SignupDoc } from './records';
+import { facts, requireConsultation, summaryView, type ConsultationDoc } from './records';
 
 type C = typeof consultationContract;
 
@@ -91,31 +92,21 @@ export const get: Handler<C['get']> = async (input, ctx) => viewFor(ctx, await r
 export const timeline: Handler<C['timeline']> = async (input, ctx) => {
   await requireConsultation(ctx.store, input.id);
   const entries: TimelineEntry[] = [];
-  let cursor: string | null = null;
-  do {
-    const page: { items: AuditDoc[]; nextCursor: string | null } = await ctx.store.query<AuditDoc>('audit', {
-      where: { targetId: input.id },
-      orderBy: [['seq', 'asc']],
-      limit: 100,
-      cursor,
+  for (const e of await queryAll<AuditDoc>(ctx.store, 'audit', { where: { targetId: input.id }, orderBy: [['seq', 'asc']] })) {
+    if (PRIVATE_ACTIONS.has(e.action)) continue;
+    const before = e.before as { step?: number } | null;
+    const after = e.after as { step?: number } | null;
+    entries.push({
+      seq: e.seq,
+      at: e.at,
+      actorRole: e.actorRole,
+      action: e.action,
+      label: TIMELINE_LABELS[e.action] ?? e.action,
+      fromStep: before?.step ?? null,
+      toStep: after?.step ?? null,
+      note: e.note,
     });
-    for (const e of page.items) {
-      if (PRIVATE_ACTIONS.has(e.action)) continue;
-      const before = e.before as { step?: number } | null;
-      const after = e.after as { step?: number } | null;
-      entries.push({
-        seq: e.seq,
-        at: e.at,
-        actorRole: e.actorRole,
-        action: e.action,
-        label: TIMELINE_LABELS[e.action] ?? e.action,
-        fromStep: before?.step ?? null,
-        toStep: after?.step ?? null,
-        note: e.note,
-      });
-    }
-    cursor = page.nextCursor;
-  } while (cursor);
+  }
   return entries;
 };
 
@@ -164,16 +155,6 @@ async function announceIfPublic(ctx: HandlerContext, tx: TxStore, c: Consultatio
   await publishNotice(ctx, tx, community, { category: '协商公告', title, body, source: { module: 'consultation', id: c._id } });
 }
 
-async function tellSignedUp(ctx: HandlerContext, tx: TxStore, c: ConsultationDoc, title: string, body: string, signups: SignupDoc[]) {
-  for (const s of signups) await sendInbox(ctx, tx, { userId: s.userId, title, body, link: { module: 'consultation', id: c._id } });
-}
-
-async function liveSignups(ctx: HandlerContext, c: ConsultationDoc): Promise<SignupDoc[]> {
-  if (!c.noticeId) return [];
-  const page = await ctx.store.query<SignupDoc>('signups', { where: { consultationId: c._id, status: { in: ['seated', 'waitlisted'] } }, orderBy: [['seq', 'asc']], limit: 100 });
-  return page.items;
-}
-
 export const postpone: Handler<C['postpone']> = async (input, ctx) => {
   const c = ctx.target as unknown as ConsultationDoc;
   if (c.state !== 'active') throw new AppError('INVALID_STATE', `只有进行中的议事可以延期，${whereNow(c)}`);
@@ -181,12 +162,12 @@ export const postpone: Handler<C['postpone']> = async (input, ctx) => {
   if (input.meetingAt !== undefined && input.meetingAt <= ctx.now) throw new AppError('VALIDATION', '新的会议时间须晚于现在', { meetingAt: '新的会议时间须晚于现在' });
   const patch: Record<string, unknown> = { state: 'postponed', stateReason: input.reason };
   if (input.meetingAt !== undefined) patch['plan.meetingAt'] = input.meetingAt;
-  const signups = await liveSignups(ctx, c);
+  const signups = await signedUp(ctx, c);
   const next = await changeConsultation(ctx, c, patch, { action: 'postpone', note: input.reason }, {
     also: async (tx) => {
       const when = input.meetingAt ? `，会议改期至${formatShanghai(input.meetingAt)}` : '';
       await announceIfPublic(ctx, tx, c, `【延期】${c.topic?.title ?? c.theme}`, `原定议事延期${when}。原因：${input.reason}`);
-      await tellSignedUp(ctx, tx, c, '您报名的议事已延期', `${c.topic?.title ?? c.theme}：${input.reason}`, signups);
+      await tell(ctx, tx, c, signups, '您报名的议事已延期', `${c.topic?.title ?? c.theme}：${input.reason}`);
     },
   });
   return viewFor(ctx, next);
@@ -202,11 +183,11 @@ export const resume: Handler<C['resume']> = async (_input, ctx) => {
 export const cancel: Handler<C['cancel']> = async (input, ctx) => {
   const c = ctx.target as unknown as ConsultationDoc;
   if (c.state === 'cancelled' || c.state === 'closed') throw new AppError('INVALID_STATE', `该议事${whereNow(c)}，不能取消`);
-  const signups = await liveSignups(ctx, c);
+  const signups = await signedUp(ctx, c);
   const next = await changeConsultation(ctx, c, { state: 'cancelled', stateReason: input.reason }, { action: 'cancel', note: input.reason }, {
     also: async (tx) => {
       await announceIfPublic(ctx, tx, c, `【取消】${c.topic?.title ?? c.theme}`, `原定议事已取消。原因：${input.reason}`);
-      await tellSignedUp(ctx, tx, c, '您报名的议事已取消', `${c.topic?.title ?? c.theme}：${input.reason}`, signups);
+      await tell(ctx, tx, c, signups, '您报名的议事已取消', `${c.topic?.title ?? c.theme}：${input.reason}`);
     },
   });
   return viewFor(ctx, next);

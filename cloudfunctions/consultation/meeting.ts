@@ -5,6 +5,7 @@ import { decide } from '@shared/consultation/decision';
 import { AppError } from '@shared/errors';
 import { newId } from '../core/ids';
 import type { Handler, HandlerContext } from '../core/router';
+import { queryAll } from '../core/store/paging';
 import { DuplicateError } from '../core/store/port';
 import { displayName, requireUser } from '../user/records';
 import { mySeat, viewFor } from './access';
@@ -88,16 +89,8 @@ function attendeeView(a: AttendanceDoc): AttendeeView {
   return { id: a._id, name: a.name, role: a.role, via: a.via, at: a.at };
 }
 
-export const listAttendees: Handler<C['listAttendees']> = async (input, ctx) => {
-  const items: AttendanceDoc[] = [];
-  let cursor: string | null = null;
-  do {
-    const page: { items: AttendanceDoc[]; nextCursor: string | null } = await ctx.store.query<AttendanceDoc>('attendance', { where: { consultationId: input.id }, orderBy: [['at', 'asc']], limit: 100, cursor });
-    items.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return items.map(attendeeView);
-};
+export const listAttendees: Handler<C['listAttendees']> = async (input, ctx) =>
+  (await queryAll<AttendanceDoc>(ctx.store, 'attendance', { where: { consultationId: input.id }, orderBy: [['at', 'asc']] })).map(attendeeView);
 
 export const recordPoint: Handler<C['recordPoint']> = async (input, ctx) => {
   const point = { _id: newId('pt'), consultationId: input.id, seq: 0, speakerRole: input.speakerRole, summary: input.summary, at: ctx.now };

@@ -4,6 +4,7 @@ import { AppError } from '@shared/errors';
 import { roleIn } from '../core/caller';
 import { newId } from '../core/ids';
 import type { Handler, HandlerContext } from '../core/router';
+import { queryAll } from '../core/store/paging';
 import { DuplicateError, inc, type Filter } from '../core/store/port';
 import { displayName } from '../user/records';
 import { opinionView, requireConsultation, requireOpinion, supportId, type OpinionDoc } from './records';
@@ -150,18 +151,14 @@ export const mergeOpinions: Handler<C['mergeOpinions']> = async (input, ctx) => 
     if (d.mergedInto) throw new AppError('INVALID_STATE', `“${d.title}”已被合并过`);
   }
   for (const d of duplicates) {
-    let cursor: string | null = null;
-    do {
-      const page: { items: { _id: string; userId: string; at: number }[]; nextCursor: string | null } = await ctx.store.query('opinionSupports', { where: { opinionId: d._id }, orderBy: [['at', 'asc']], limit: 100, cursor });
-      for (const s of page.items) {
-        try {
-          await ctx.store.create('opinionSupports', { _id: supportId(keeper._id, s.userId), opinionId: keeper._id, userId: s.userId, at: s.at, mergedFrom: d._id });
-        } catch (error) {
-          if (!(error instanceof DuplicateError)) throw error;
-        }
+    const supports = await queryAll<{ _id: string; userId: string; at: number }>(ctx.store, 'opinionSupports', { where: { opinionId: d._id }, orderBy: [['at', 'asc']] });
+    for (const s of supports) {
+      try {
+        await ctx.store.create('opinionSupports', { _id: supportId(keeper._id, s.userId), opinionId: keeper._id, userId: s.userId, at: s.at, mergedFrom: d._id });
+      } catch (error) {
+        if (!(error instanceof DuplicateError)) throw error;
       }
-      cursor = page.nextCursor;
-    } while (cursor);
+    }
   }
   // Counted afresh rather than added, so a supporter of both is not counted twice.
   const supportCount = await ctx.store.count('opinionSupports', { opinionId: keeper._id });

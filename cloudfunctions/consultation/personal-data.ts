@@ -1,16 +1,5 @@
+import { queryAll } from '../core/store/paging';
 import type { Store } from '../core/store/port';
-
-/** Every page of a query, for the few places that must see all of one person's records. */
-async function all(store: Store, collection: string, where: Record<string, string>): Promise<{ _id: string }[]> {
-  const items: { _id: string }[] = [];
-  let cursor: string | null = null;
-  do {
-    const page: { items: { _id: string }[]; nextCursor: string | null } = await store.query(collection, { where, limit: 100, cursor });
-    items.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return items;
-}
 
 /** Where the consultation module keeps something about a person, by the field naming them. */
 const HOLDINGS: [collection: string, field: string][] = [
@@ -24,7 +13,7 @@ const HOLDINGS: [collection: string, field: string][] = [
 /** What the consultation module holds about one person, for the privacy export. */
 export async function consultationRecordsOf(store: Store, userId: string): Promise<Record<string, unknown[]>> {
   const records: Record<string, unknown[]> = {};
-  for (const [collection, field] of HOLDINGS) records[collection] = await all(store, collection, { [field]: userId });
+  for (const [collection, field] of HOLDINGS) records[collection] = await queryAll<{ _id: string }>(store, collection, { where: { [field]: userId } });
   return records;
 }
 
@@ -39,6 +28,6 @@ export async function forgetConsultationNames(store: Store, userId: string): Pro
     ['signups', 'userId', 'name'],
   ];
   for (const [collection, field, nameField] of named) {
-    for (const doc of await all(store, collection, { [field]: userId })) await store.update(collection, doc._id, { [nameField]: '已注销用户' });
+    for (const doc of await queryAll<{ _id: string }>(store, collection, { where: { [field]: userId } })) await store.update(collection, doc._id, { [nameField]: '已注销用户' });
   }
 }

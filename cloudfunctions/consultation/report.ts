@@ -8,6 +8,7 @@ import { DuplicateError } from '../core/store/port';
 import { publishNotice as publishWorkflowNotice } from '../notice/publishing';
 import { getCommunity } from '../user/records';
 import { mySeat, viewFor } from './access';
+import { contributors, signedUp, tell } from './audience';
 import { changeConsultation } from './changes';
 import { ratingId, requireConsultation, requireStep, type ConsultationDoc } from './records';
 
@@ -21,6 +22,7 @@ export const publishReport: Handler<C['publishReport']> = async (input, ctx) => 
   const community = await getCommunity(ctx.store, c.communityId);
   const milestones = input.milestones.map((m) => ({ ...m, done: false }));
   const result = c.result;
+  const interested = [...(await signedUp(ctx, c)), ...(await contributors(ctx, c))];
   const next = await changeConsultation(ctx, c, { responsible: input.responsible, milestones }, { action: 'publishReport', note: input.responsible }, {
     guard: { step: 6, state: 'active', reportNoticeId: null },
     also: async (tx, next) => {
@@ -32,6 +34,7 @@ export const publishReport: Handler<C['publishReport']> = async (input, ctx) => 
       });
       await tx.update('consultations', c._id, { reportNoticeId: notice._id });
       next.reportNoticeId = notice._id;
+      await tell(ctx, tx, c, interested, '议事结果已公示', `“${c.topic?.title ?? c.theme}”的协商结果和落实安排已公示，欢迎查看。`);
     },
   });
   return viewFor(ctx, next);

@@ -4,12 +4,14 @@ import { consultationNoticeText } from '@shared/consultation/announcements';
 import { placeSignup } from '@shared/consultation/seats';
 import { noticePeriodProblem } from '@shared/consultation/steps';
 import { AppError } from '@shared/errors';
+import { formatShanghai } from '@shared/time';
 import type { Handler, HandlerContext } from '../core/router';
 import type { TxStore } from '../core/store/port';
 import { publishNotice as publishWorkflowNotice } from '../notice/publishing';
 import { sendInbox } from '../user/inbox';
 import { displayName, getCommunity } from '../user/records';
 import { placeInLine, viewFor } from './access';
+import { contributors, tell } from './audience';
 import { changeConsultation } from './changes';
 import { NO_SEAT, requireConsultation, requireStep, signupId, type ConsultationDoc, type SignupDoc } from './records';
 
@@ -28,6 +30,7 @@ export const publishNotice: Handler<C['publishNotice']> = async (input, ctx) => 
     throw new AppError('INVALID_STATE', `${tooSoon}。如确需提前召开，请填写理由`, { overrideReason: '请填写提前召开的理由' });
   }
   const { topic, plan } = c;
+  const askedForIt = await contributors(ctx, c);
   const next = await changeConsultation(
     ctx,
     c,
@@ -44,6 +47,7 @@ export const publishNotice: Handler<C['publishNotice']> = async (input, ctx) => 
         });
         await tx.update('consultations', c._id, { noticeId: notice._id, noticeOverrideReason: tooSoon ? overrideReason : null });
         next.noticeId = notice._id;
+        await tell(ctx, tx, c, askedForIt, '您提的意见要开会商议了', `“${topic.title}”将于${formatShanghai(plan.meetingAt)}在${plan.place}协商，欢迎报名参加。`);
       },
     },
   );

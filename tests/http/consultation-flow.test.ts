@@ -109,3 +109,27 @@ test('while the vote is open the host sees how many have voted, residents do not
   expect((await residents[2].ok('consultation', 'get', { id: c.id })).votesCast).toBeNull();
   expect((await host.ok('consultation', 'closeVote', { id: c.id })).votesCast).toBeNull();
 });
+
+test('people whose opinions went in hear when it is announced, and everyone taking part hears when results are out', async () => {
+  const { host, residents } = people;
+  const c = await consultationAt(cloud, people, 4, { openSeats: 3, quorum: 1 });
+  const author = residents[0];
+  const announced = (await author.ok('user', 'inbox', {})).items.find((m) => m.link?.id === c.id);
+  expect(announced?.title).toBe('您提的意见要开会商议了');
+
+  await residents[2].ok('consultation', 'signUp', { id: c.id });
+  await host.ok('consultation', 'advance', { id: c.id, fromStep: 4 });
+  const open = await host.ok('consultation', 'openMeeting', { id: c.id });
+  await residents[2].ok('consultation', 'checkIn', { id: c.id, code: open.checkInCode! });
+  await host.ok('consultation', 'openVote', { id: c.id });
+  await residents[2].ok('consultation', 'vote', { id: c.id, choice: 0 });
+  await host.ok('consultation', 'closeVote', { id: c.id });
+  await host.ok('consultation', 'saveMinutes', { id: c.id, minutes: '通过' });
+  await host.ok('consultation', 'advance', { id: c.id, fromStep: 5 });
+  await host.ok('consultation', 'publishReport', { id: c.id, responsible: '居委会', milestones: [{ title: '完成', due: Date.now() + 3 * DAY }] });
+  for (const person of [author, residents[2]]) {
+    const titles = (await person.ok('user', 'inbox', {})).items.filter((m) => m.link?.id === c.id).map((m) => m.title);
+    expect(titles.filter((t) => t === '议事结果已公示')).toHaveLength(1);
+  }
+  expect((await residents[3].ok('user', 'inbox', {})).items.some((m) => m.link?.id === c.id)).toBe(false);
+});
