@@ -8,9 +8,9 @@ import type { Handler, HandlerContext } from '../core/router';
 import { queryAll } from '../core/store/paging';
 import { DuplicateError } from '../core/store/port';
 import { displayName, requireUser } from '../user/records';
-import { mySeat, viewFor } from './access';
+import { viewFor } from './access';
 import { changeConsultation } from './changes';
-import { attendanceId, requireConsultation, requireStep, signupId, voteId, type AttendanceDoc, type ConsultationDoc, type SignupDoc } from './records';
+import { attendanceId, NO_SEAT, requireConsultation, requireStep, signupId, voteId, type AttendanceDoc, type ConsultationDoc, type SignupDoc } from './records';
 
 type C = typeof consultationContract;
 
@@ -65,7 +65,8 @@ export const checkIn: Handler<C['checkIn']> = async (input, ctx) => {
   requireMeetingOpen(c);
   if (input.code !== c.checkInCode) throw new AppError('VALIDATION', '签到码不正确，请重新扫码', { code: '签到码不正确' });
   await addAttendee(ctx, c._id, { userId: user._id, name: displayName(user), role: '居民', via: 'qr' }, user._id);
-  return mySeat(ctx.store, await requireConsultation(ctx.store, c._id), user._id);
+  // Checking in by code needs a seat, and nobody votes or rates before checking in.
+  return { ...NO_SEAT, status: 'seated' as const, checkedIn: true };
 };
 
 export const markPresent: Handler<C['markPresent']> = async (input, ctx) => {
@@ -123,22 +124,26 @@ export const openVote: Handler<C['openVote']> = async (_input, ctx) => {
 /** One vote per checked-in participant: the vote's id is consultation + voter, so a second is a duplicate. */
 export const vote: Handler<C['vote']> = async (input, ctx) => {
   const user = ctx.caller.user!;
+  let seat: SignupDoc | null;
   try {
-    await ctx.store.transaction(async (tx) => {
+    seat = await ctx.store.transaction(async (tx) => {
       const c = await requireConsultation(tx, input.id);
       requireMeetingOpen(c);
       if (c.voteState !== 'open') throw new AppError('INVALID_STATE', c.voteState === 'closed' ? '表决已结束' : '表决尚未开始');
       if (input.choice >= ballotChoices(c.plan!).length) throw new AppError('VALIDATION', '选项不正确', { choice: '选项不正确' });
       if (!(await tx.get('attendance', attendanceId(c._id, user._id)))) throw new AppError('FORBIDDEN', '只有已签到的参会人可以表决');
+      const signup = await tx.get<SignupDoc>('signups', signupId(c._id, user._id));
       await tx.create('votes', { _id: voteId(c._id, user._id), consultationId: c._id, choice: input.choice, at: ctx.now });
       // The choice stays out of the audit entry: the log shows that someone voted, not how.
       await ctx.audit(tx, { communityId: c.communityId, action: 'consultation.vote', targetType: 'consultation', targetId: c._id, before: null, after: 'voted' });
+      return signup;
     });
   } catch (error) {
     if (error instanceof DuplicateError) throw new AppError('CONFLICT', '您已经投过票了');
     throw error;
   }
-  return mySeat(ctx.store, await requireConsultation(ctx.store, input.id), user._id);
+  // A voter is checked in (possibly by the host, without a sign-up) and rates only at step 6.
+  return { ...NO_SEAT, status: seat?.status ?? null, checkedIn: true, voted: true };
 };
 
 /**

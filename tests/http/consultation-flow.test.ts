@@ -133,3 +133,22 @@ test('people whose opinions went in hear when it is announced, and everyone taki
   }
   expect((await residents[3].ok('user', 'inbox', {})).items.some((m) => m.link?.id === c.id)).toBe(false);
 });
+
+test('check-in and vote answer with the caller’s seat as it now stands, matching a fresh read', async () => {
+  const { host, residents } = people;
+  const c = await consultationAt(cloud, people, 4, { openSeats: 3, quorum: 1 });
+  await residents[1].ok('consultation', 'signUp', { id: c.id });
+  await host.ok('consultation', 'advance', { id: c.id, fromStep: 4 });
+  const open = await host.ok('consultation', 'openMeeting', { id: c.id });
+  const checkedIn = await residents[1].ok('consultation', 'checkIn', { id: c.id, code: open.checkInCode! });
+  expect(checkedIn).toEqual((await residents[1].ok('consultation', 'get', { id: c.id })).me);
+  // A walk-in the host registers has no sign-up, and still votes.
+  const walkIn = await residents[3].ok('user', 'me', {});
+  await host.ok('consultation', 'markPresent', { id: c.id, userId: walkIn.id, role: '居民' });
+  await host.ok('consultation', 'openVote', { id: c.id });
+  const seated = await residents[1].ok('consultation', 'vote', { id: c.id, choice: 0 });
+  const walked = await residents[3].ok('consultation', 'vote', { id: c.id, choice: 1 });
+  expect(seated).toEqual((await residents[1].ok('consultation', 'get', { id: c.id })).me);
+  expect(walked).toEqual((await residents[3].ok('consultation', 'get', { id: c.id })).me);
+  expect(walked).toMatchObject({ status: null, checkedIn: true, voted: true });
+});
