@@ -19,6 +19,9 @@ export default defineAppConfig({
   // tabBar pages must live in the main package; features go to subpackages (2 MB per package)
   pages: ['pages/home/index', 'pages/consult/index', 'pages/services/index', 'pages/mine/index'],
   subPackages,
+  // Inject only the components a page uses, at the moment it renders: faster start on older phones.
+  lazyCodeLoading: 'requiredComponents',
+  sitemapLocation: 'sitemap.json',
   window: {
     navigationBarTitleText: '共治',
     navigationBarBackgroundColor: '#ffffff',

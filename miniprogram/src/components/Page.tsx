@@ -1,5 +1,6 @@
 import type { PropsWithChildren } from 'react'
-import { View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { IS_TOURIST_PREVIEW, TOURIST_PREVIEW_MESSAGE } from '../services/cloud'
 import { useLargeText } from '../hooks/useLargeText'
 import { PrivacyPrompt } from './PrivacyPrompt'
 
@@ -11,6 +12,11 @@ export function Page({ children, className }: PropsWithChildren<{ className?: st
   const { largeText } = useLargeText()
   return (
     <View className={`gz-page${largeText ? ' gz-large' : ''}${className ? ` ${className}` : ''}`}>
+      {IS_TOURIST_PREVIEW ? (
+        <View className="gz-preview-banner">
+          <Text>{TOURIST_PREVIEW_MESSAGE}</Text>
+        </View>
+      ) : null}
       {children}
       <PrivacyPrompt />
     </View>

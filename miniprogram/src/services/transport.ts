@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import { clearSession, getSession } from './session'
-import { networkError } from './errors'
+import { ApiCallError, networkError } from './errors'
+import { IS_TOURIST_PREVIEW, TOURIST_PREVIEW_MESSAGE } from './cloud'
 
 export interface CloudEvent {
   action: string
@@ -18,6 +19,8 @@ export async function sendToCloud(name: string, event: CloudEvent): Promise<unkn
 }
 
 async function viaCloudFunction(name: string, event: CloudEvent): Promise<unknown> {
+  // The tourist AppID has no cloud: say why instead of a network error the person cannot fix.
+  if (IS_TOURIST_PREVIEW) throw new ApiCallError({ code: 'NETWORK', message: TOURIST_PREVIEW_MESSAGE })
   try {
     return (await Taro.cloud.callFunction({ name, data: event as unknown as Record<string, unknown> })).result
   } catch {
