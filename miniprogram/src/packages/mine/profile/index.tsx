@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect } from 'react'
 import Taro from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
@@ -9,6 +9,7 @@ import { StateView } from '../../../components/StateView'
 import { SignInNeeded } from '../../../components/SignInNeeded'
 import { useMe } from '../../../hooks/useMe'
 import { useForm } from '../../../hooks/useForm'
+import { useOneAtATime } from '../../../hooks/useOneAtATime'
 import { changeAvatar, changeNickname, pickImage } from '../../../services/profile'
 import { reportError } from '../../../services/errors'
 import { routes } from '../../../services/routes'
@@ -18,7 +19,6 @@ const isWeapp = process.env.TARO_ENV === 'weapp'
 export default function ProfilePage() {
   const { me, loading, error, signedOut, reload } = useMe()
   const form = useForm({ nickname: '' })
-  const [uploading, setUploading] = useState(false)
 
   useEffect(() => {
     if (me) form.setValues({ nickname: me.nickname })
@@ -26,18 +26,17 @@ export default function ProfilePage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [me?.id])
 
-  const saveAvatar = async (path: string | null) => {
+  // One upload at a time: a second tap while a picture is uploading (or being picked) does nothing.
+  const avatar = useOneAtATime(async (pick: () => Promise<string | null>) => {
+    const path = await pick()
     if (!path) return
-    setUploading(true)
     try {
       await changeAvatar(path)
       void Taro.showToast({ title: '头像已更新', icon: 'success' })
     } catch (e) {
       reportError(e)
-    } finally {
-      setUploading(false)
     }
-  }
+  })
 
   const saveNickname = () =>
     form.submit(async ({ nickname }) => {
@@ -58,11 +57,15 @@ export default function ProfilePage() {
               <Avatar fileId={me.avatarFileId} name={me.nickname} size="large" />
               {isWeapp ? (
                 // WeChat hands back a temporary file the person chose; nothing is read without this tap.
-                <Button openType="chooseAvatar" loading={uploading} onChooseAvatar={(e) => saveAvatar((e.detail as { avatarUrl?: string }).avatarUrl ?? null)}>
+                <Button
+                  openType="chooseAvatar"
+                  loading={avatar.running}
+                  onChooseAvatar={(e) => avatar.run(async () => (e.detail as { avatarUrl?: string }).avatarUrl ?? null)}
+                >
                   更换头像
                 </Button>
               ) : (
-                <Button loading={uploading} onClick={async () => saveAvatar(await pickImage())}>
+                <Button loading={avatar.running} onClick={() => avatar.run(pickImage)}>
                   更换头像
                 </Button>
               )}
