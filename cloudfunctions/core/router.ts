@@ -17,7 +17,7 @@ export interface HandlerContext {
   now: number;
   /** The document the permission named (`permission.target`), as loaded for the check. */
   target: (Doc & Record<string, unknown>) | null;
-  /** Appends to the community's audit chain inside `tx`, filling in actor, time and request id. */
+  /** Records an audit entry inside `tx` (sealed into the community's chain later), filling in actor, time and request id. */
   audit(tx: TxStore, entry: Omit<AuditInput, 'actorId' | 'actorRole' | 'at' | 'requestId' | 'note'> & { note?: string | null }): Promise<void>;
 }
 
@@ -87,6 +87,7 @@ async function handle(
   }
 
   const now = runtime.now();
+  let entries = 0;
   const ctx: HandlerContext = {
     caller,
     store,
@@ -102,7 +103,7 @@ async function handle(
         actorRole: roleIn(caller, entry.communityId),
         at: now,
         requestId,
-      });
+      }, ++entries);
     },
   };
   return handler(input as never, ctx);
