@@ -34,12 +34,16 @@ export type SealedAuditDoc = AuditDoc & ChainedEntry & { sealed: true };
 
 export type AuditInput = Omit<AuditFields, 'seq'>;
 
+/** Entries this instance has made: orders those made within one millisecond. Lives in memory only. */
+let made = 0;
+
 /**
- * Sorts by the request's time, then request and entry. Unique without any shared counter: the request id is
- * random and `entryNo` counts the entries this request appended.
+ * Sorts by the request's time, then by the order this instance made them. Unique without any shared
+ * counter: the request id is random.
  */
-export function auditEntryId(at: number, requestId: string, entryNo: number): string {
-  return `a_${String(at).padStart(13, '0')}_${requestId}_${String(entryNo).padStart(3, '0')}`;
+export function auditEntryId(at: number, requestId: string): string {
+  made += 1;
+  return `a_${String(at).padStart(13, '0')}_${made.toString(36).padStart(8, '0')}_${requestId}`;
 }
 
 /**
@@ -59,8 +63,8 @@ function unsealedSlot(id: string): string {
  * Records an entry inside the caller's transaction, so the change and its record land together or not at
  * all. One write, to a document no other request touches: nothing here is shared by the community.
  */
-export async function appendAudit(tx: TxStore, input: AuditInput, entryNo: number): Promise<AuditDoc> {
-  const _id = auditEntryId(input.at, input.requestId, entryNo);
+export async function appendAudit(tx: TxStore, input: AuditInput): Promise<AuditDoc> {
+  const _id = auditEntryId(input.at, input.requestId);
   const entry: AuditDoc = {
     _id,
     ...input,

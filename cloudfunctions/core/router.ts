@@ -87,7 +87,6 @@ async function handle(
   }
 
   const now = runtime.now();
-  let entries = 0;
   const ctx: HandlerContext = {
     caller,
     store,
@@ -103,7 +102,7 @@ async function handle(
         actorRole: roleIn(caller, entry.communityId),
         at: now,
         requestId,
-      }, ++entries);
+      });
     },
   };
   return handler(input as never, ctx);
