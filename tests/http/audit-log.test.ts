@@ -3,7 +3,7 @@
  * after they are sealed into the chain.
  */
 import { SEALING_WINDOW_MS } from '../../cloudfunctions/core/audit';
-import type { TestCloud } from '../support/cloud';
+import type { Client, TestCloud } from '../support/cloud';
 import { withCloud } from '../support/expect';
 
 const T0 = Date.UTC(2026, 10, 24, 2, 0);
@@ -17,15 +17,16 @@ function lastRequest(cloud: TestCloud) {
 describe('what an audited write costs', () => {
   const c = withCloud({ now: T0 });
 
-  test.each([
-    ['notice.pin', 'demo-staff', 'notice', 'pin', { id: 'n_demo1', pinned: true }],
-    ['user.updateCommunitySettings', 'demo-staff', 'user', 'updateCommunitySettings', { communityId: XFL, consultationNoticeDays: 5 }],
-    ['user.grantHost', 'demo-staff', 'user', 'grantHost', { communityId: XFL, userId: 'u_demo4' }],
-  ] as const)('%s writes its own document and one audit entry, and no chain head', async (_name, openid, fn, action, data) => {
+  const writes: [string, (staff: Client) => Promise<unknown>][] = [
+    ['pin', (staff) => staff.ok('notice', 'pin', { id: 'n_demo1', pinned: true })],
+    ['updateCommunitySettings', (staff) => staff.ok('user', 'updateCommunitySettings', { communityId: XFL, consultationNoticeDays: 5 })],
+    ['grantHost', (staff) => staff.ok('user', 'grantHost', { communityId: XFL, userId: 'u_demo4' })],
+  ];
+
+  test.each(writes)('%s writes its own document and one audit entry, and no chain head', async (action, write) => {
     const cloud = c.cloud();
-    const client = await cloud.login(openid);
     const entries = await cloud.store.count('audit');
-    await client.ok(fn, action, data as never);
+    await write(await cloud.login('demo-staff'));
     expect(lastRequest(cloud)).toMatchObject({ action, code: 'OK', writes: 2 });
     expect(await cloud.store.count('audit')).toBe(entries + 1);
     expect(await cloud.store.count('auditHeads')).toBe(0);
