@@ -33,10 +33,11 @@ export const verifyAuditChain: Handler<C['verifyAuditChain']> = async (input, ct
   const { communityId } = input;
   await sealAudit(ctx.store, communityId, ctx.now, { max: SEAL_BEFORE_CHECK });
   const unsealed = await ctx.store.count('audit', { communityId, sealed: false });
+  // The head before the walk: a sealer running meanwhile only adds entries past it, never a false gap.
+  const head = await ctx.store.get<AuditHead>('auditHeads', communityId);
   const walk = await walkChain(ctx.store, communityId);
   if (walk.broken) return { ok: false, checked: walk.checked, brokenAt: walk.broken.seq, reason: walk.broken.reason, unsealed };
-  const head = await ctx.store.get<AuditHead>('auditHeads', communityId);
-  if (head && head.seq !== walk.lastSeq) {
+  if (head && head.seq > walk.lastSeq) {
     const missing = walk.lastSeq + 1;
     return { ok: false, checked: walk.checked, brokenAt: missing, reason: `第${missing}条之后的记录缺失`, unsealed };
   }
