@@ -20,7 +20,7 @@ export function whereNow(c: Pick<ConsultationDoc, 'step' | 'state'>): string {
 
 /**
  * Applies a patch to a consultation only if it is still where the caller saw it (same step and state by
- * default), records it in the audit chain, and runs `also` in the same transaction. When two people act
+ * default), records it in the audit log, and runs `also` in the same transaction. When two people act
  * at once exactly one change applies; the other is told where the consultation is now.
  */
 export async function changeConsultation(

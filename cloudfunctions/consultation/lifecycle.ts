@@ -5,6 +5,7 @@ import { missingToLeave, sendBackProblem, stepLabel, type Step } from '@shared/c
 import { AppError } from '@shared/errors';
 import { formatShanghai } from '@shared/time';
 import type { AuditDoc } from '../core/audit';
+import { sealWhatIsDue } from '../core/audit-sealing';
 import { hasRole, residentCommunity } from '../core/caller';
 import { newId } from '../core/ids';
 import type { Handler, HandlerContext } from '../core/router';
@@ -88,27 +89,35 @@ export const list: Handler<C['list']> = async (input, ctx) => {
 
 export const get: Handler<C['get']> = async (input, ctx) => viewFor(ctx, await requireConsultation(ctx.store, input.id));
 
-/** The public timeline is read from the audit chain; it cannot say anything the audit log does not. */
+/**
+ * The public timeline is read from the audit log; it cannot say anything the log does not. It shows every
+ * entry in the order the changes happened, those still waiting to be sealed into the chain included (`sealed`
+ * false, `seq` 0), so a change shows at once.
+ */
 export const timeline: Handler<C['timeline']> = async (input, ctx) => {
   await requireConsultation(ctx.store, input.id);
-  const entries: TimelineEntry[] = [];
-  for (const e of await queryAll<AuditDoc>(ctx.store, 'audit', { where: { targetId: input.id }, orderBy: [['seq', 'asc']] })) {
-    if (PRIVATE_ACTIONS.has(e.action)) continue;
-    const before = e.before as { step?: number } | null;
-    const after = e.after as { step?: number } | null;
-    entries.push({
-      seq: e.seq,
-      at: e.at,
-      actorRole: e.actorRole,
-      action: e.action,
-      label: TIMELINE_LABELS[e.action] ?? e.action,
-      fromStep: before?.step ?? null,
-      toStep: after?.step ?? null,
-      note: e.note,
-    });
-  }
-  return entries;
+  const read = () => queryAll<AuditDoc>(ctx.store, 'audit', { where: { targetId: input.id }, orderBy: [['_id', 'asc']] });
+  let entries = await read();
+  if (await sealWhatIsDue(ctx.store, entries, ctx.now)) entries = await read();
+  return entries.filter((e) => !PRIVATE_ACTIONS.has(e.action)).map(timelineEntry);
 };
+
+function timelineEntry(e: AuditDoc): TimelineEntry {
+  const before = e.before as { step?: number } | null;
+  const after = e.after as { step?: number } | null;
+  return {
+    id: e._id,
+    seq: e.seq ?? 0,
+    sealed: e.sealed,
+    at: e.at,
+    actorRole: e.actorRole,
+    action: e.action,
+    label: TIMELINE_LABELS[e.action] ?? e.action,
+    fromStep: before?.step ?? null,
+    toStep: after?.step ?? null,
+    note: e.note,
+  };
+}
 
 export const assignHost: Handler<C['assignHost']> = async (input, ctx) => {
   const c = ctx.target as unknown as ConsultationDoc;

@@ -17,7 +17,7 @@ export interface HandlerContext {
   now: number;
   /** The document the permission named (`permission.target`), as loaded for the check. */
   target: (Doc & Record<string, unknown>) | null;
-  /** Appends to the community's audit chain inside `tx`, filling in actor, time and request id. */
+  /** Records an audit entry inside `tx` (sealed into the community's chain later), filling in actor, time and request id. */
   audit(tx: TxStore, entry: Omit<AuditInput, 'actorId' | 'actorRole' | 'at' | 'requestId' | 'note'> & { note?: string | null }): Promise<void>;
 }
 

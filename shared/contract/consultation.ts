@@ -116,7 +116,11 @@ export interface ConsultationView extends ConsultationSummary {
 }
 
 export interface TimelineEntry {
+  /** The audit entry behind this line. */
+  id: string;
+  /** Its place in the community's audit chain once sealed, about a minute after the change; 0 until then. */
   seq: number;
+  sealed: boolean;
   at: number;
   actorRole: string;
   action: string;

@@ -59,15 +59,22 @@ export interface MemberView {
   roles: Extract<Role, 'host' | 'staff'>[];
 }
 
-/** An audit entry as staff read it: the hashed fields less the chain bookkeeping. */
-export type AuditEntryView = Omit<AuditFields, 'communityId' | 'requestId'>;
+/**
+ * An audit entry as staff read it: the hashed fields less the chain bookkeeping. An entry is sealed into the
+ * chain about a minute after the change; until then `sealed` is false and `seq` is 0 (chains start at 1).
+ * `id` identifies it either way.
+ */
+export type AuditEntryView = Omit<AuditFields, 'communityId' | 'requestId'> & { id: string; sealed: boolean };
 
 export interface ChainCheck {
   ok: boolean;
+  /** Sealed entries checked. */
   checked: number;
   /** The sequence number of the first entry that does not match its link, when broken. */
   brokenAt: number | null;
   reason: string | null;
+  /** Entries recorded but not yet sealed into the chain, so not covered by this check. */
+  unsealed: number;
 }
 
 export interface InboxItem {

@@ -1,3 +1,5 @@
+import { SEALING_WINDOW_MS } from '../../cloudfunctions/core/audit';
+import { sealAudit } from '../../cloudfunctions/core/audit-sealing';
 import { cast, consultationAt, DAY, type Cast } from '../support/consultation';
 import { startCloud, type TestCloud } from '../support/cloud';
 
@@ -60,8 +62,14 @@ test('a host walks a consultation through all six steps while residents take par
   const labels = timeline.map((t) => t.label);
   expect(labels).toEqual(expect.arrayContaining(['发起议事', '进入下一步', '发布协商公告', '开始会议', '结束表决', '发布结果公示', '结束议事']));
   expect(labels).not.toContain('投票');
+  // Sealed as the cron would a minute later; then the whole consultation is in a chain that verifies.
+  expect(await sealAudit(cloud.store, 'c_xingfuli', cloud.runtime.now() + SEALING_WINDOW_MS)).toBeGreaterThan(0);
   const chain = await staff.ok('user', 'verifyAuditChain', { communityId: 'c_xingfuli' });
-  expect(chain.ok).toBe(true);
+  expect(chain).toMatchObject({ ok: true, unsealed: 0 });
+  expect(chain.checked).toBeGreaterThan(20);
+  const sealedTimeline = await residents[3].ok('consultation', 'timeline', { id: c.id });
+  expect(sealedTimeline.map((t) => t.id)).toEqual(timeline.map((t) => t.id));
+  expect(sealedTimeline.every((t) => t.sealed && t.seq > 0)).toBe(true);
 });
 
 test('advancing tells the host exactly what is missing', async () => {

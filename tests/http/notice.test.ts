@@ -3,6 +3,8 @@
  * expiry are moved explicitly with `setNow`; each describe block has its own freshly seeded cloud.
  */
 import type { NoticeSummary } from '@shared/contract';
+import { SEALING_WINDOW_MS } from '../../cloudfunctions/core/audit';
+import { sealAudit } from '../../cloudfunctions/core/audit-sealing';
 import type { Client } from '../support/cloud';
 import { expectError, refusedUnchanged, withCloud } from '../support/expect';
 
@@ -461,7 +463,9 @@ describe('street-wide notices: management and the street audit chain', () => {
     expect(await staff.call('notice', 'listManaged', { communityId: 'c_xingfuli', scope: 'street' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const trail = await admin.ok('user', 'auditTrail', { communityId: 'street_demo', targetId: draft.id });
     expect(trail.items.map((e) => e.action)).toEqual(['notice.create']);
-    expect(await admin.ok('user', 'verifyAuditChain', { communityId: 'street_demo' })).toMatchObject({ ok: true });
+    expect(await admin.ok('user', 'verifyAuditChain', { communityId: 'street_demo' })).toMatchObject({ ok: true, checked: 0, unsealed: 1 });
+    await sealAudit(env.cloud().store, 'street_demo', NOW + SEALING_WINDOW_MS);
+    expect(await admin.ok('user', 'verifyAuditChain', { communityId: 'street_demo' })).toMatchObject({ ok: true, checked: 1, unsealed: 0 });
   });
 });
 

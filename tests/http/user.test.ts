@@ -3,7 +3,7 @@
  * Each describe block gets its own freshly seeded cloud, so the blocks do not depend on one another's writes.
  */
 import Database from 'better-sqlite3';
-import { auditId } from '../../cloudfunctions/core/audit';
+import { SEALING_WINDOW_MS } from '../../cloudfunctions/core/audit';
 import type { UserDoc } from '../../cloudfunctions/core/caller';
 import { startCloud, type Client, type TestCloud } from '../support/cloud';
 import { expectError, refusedUnchanged, withCloud } from '../support/expect';
@@ -361,11 +361,13 @@ describe('inbox', () => {
 });
 
 describe('audit trail and chain verification', () => {
+  const T0 = Date.UTC(2026, 10, 24, 2, 0);
+  const SEALABLE = T0 + SEALING_WINDOW_MS;
   let cloud: TestCloud;
   let staff: Client;
 
   beforeEach(async () => {
-    cloud = await startCloud();
+    cloud = await startCloud({ now: T0 });
     staff = await cloud.login('demo-staff');
     // Four audited changes in 幸福里: settings, a host grant and revoke, a notice draft.
     await staff.ok('user', 'updateCommunitySettings', { communityId: XFL, consultationNoticeDays: 5 });
@@ -375,29 +377,53 @@ describe('audit trail and chain verification', () => {
   });
   afterEach(() => cloud.close());
 
-  function tamper(sql: string, ...params: unknown[]) {
+  function tamper(sql: string, ...params: unknown[]): number {
     // A second connection, as someone with database access would use, bypassing the functions entirely.
     const db = new Database(cloud.dbPath);
     try {
-      expect(db.prepare(sql).run(...params).changes).toBe(1);
+      const changes = db.prepare(sql).run(...params).changes;
+      expect(changes).toBeGreaterThan(0);
+      return changes;
     } finally {
       db.close();
     }
   }
 
-  test('staff read the trail newest first, filtered by target', async () => {
-    const trail = await staff.ok('user', 'auditTrail', { communityId: XFL });
-    expect(trail.items.map((e) => [e.seq, e.action])).toEqual([
-      [4, 'notice.create'],
-      [3, 'role.revoke.host'],
-      [2, 'role.grant.host'],
-      [1, 'community.settings'],
+  /** The sealed entry of 幸福里's chain at `seq`, as a WHERE clause for tamper(). */
+  const atSeq = `json_extract(doc, '$.communityId') = '${XFL}' AND json_extract(doc, '$.seq') = ?`;
+
+  async function sealed(): Promise<void> {
+    cloud.setNow(SEALABLE);
+    expect(await staff.ok('user', 'verifyAuditChain', { communityId: XFL })).toEqual({ ok: true, checked: 4, brokenAt: null, reason: null, unsealed: 0 });
+  }
+
+  test('a change is in the trail at once, unsealed; once the window has passed the trail seals it and shows its number', async () => {
+    const fresh = await staff.ok('user', 'auditTrail', { communityId: XFL });
+    expect(fresh.items.map((e) => [e.sealed, e.seq, e.action])).toEqual([
+      [false, 0, 'notice.create'],
+      [false, 0, 'role.revoke.host'],
+      [false, 0, 'role.grant.host'],
+      [false, 0, 'community.settings'],
     ]);
+    cloud.setNow(SEALABLE);
+    const trail = await staff.ok('user', 'auditTrail', { communityId: XFL });
+    expect(trail.items.map((e) => [e.sealed, e.seq, e.action])).toEqual([
+      [true, 4, 'notice.create'],
+      [true, 3, 'role.revoke.host'],
+      [true, 2, 'role.grant.host'],
+      [true, 1, 'community.settings'],
+    ]);
+    expect(trail.items.map((e) => e.id)).toEqual(fresh.items.map((e) => e.id));
+  });
+
+  test('staff read the trail newest first, filtered by target', async () => {
+    cloud.setNow(SEALABLE);
+    const trail = await staff.ok('user', 'auditTrail', { communityId: XFL });
     expect(trail.items[2]).toMatchObject({ actorId: 'u_demo1', actorRole: 'staff', targetId: 'u_demo4', before: [], after: ['host'] });
     const forUser = await staff.ok('user', 'auditTrail', { communityId: XFL, targetId: 'u_demo4' });
     expect(forUser.items.map((e) => e.seq)).toEqual([3, 2]);
     const paged = await staff.ok('user', 'auditTrail', { communityId: XFL, limit: 3 });
-    expect(paged.items).toHaveLength(3);
+    expect(paged.items.map((e) => e.seq)).toEqual([4, 3, 2]);
     const rest = await staff.ok('user', 'auditTrail', { communityId: XFL, limit: 3, cursor: paged.nextCursor ?? undefined });
     expect(rest.items.map((e) => e.seq)).toEqual([1]);
   });
@@ -410,35 +436,61 @@ describe('audit trail and chain verification', () => {
     expectError(await resident.call('user', 'auditTrail', { communityId: XFL }), 'FORBIDDEN');
   });
 
-  test('an untouched chain verifies', async () => {
-    expect(await staff.ok('user', 'verifyAuditChain', { communityId: XFL })).toEqual({ ok: true, checked: 4, brokenAt: null, reason: null });
+  test('inside the sealing window the check seals nothing and counts what waits', async () => {
+    cloud.setNow(SEALABLE - 1);
+    expect(await staff.ok('user', 'verifyAuditChain', { communityId: XFL })).toEqual({ ok: true, checked: 0, brokenAt: null, reason: null, unsealed: 4 });
+  });
+
+  test('an untouched chain verifies once sealed; a newer change waits outside the check', async () => {
+    await sealed();
+    await staff.ok('user', 'updateCommunitySettings', { communityId: XFL, consultationNoticeDays: 6 });
+    expect(await staff.ok('user', 'verifyAuditChain', { communityId: XFL })).toEqual({ ok: true, checked: 4, brokenAt: null, reason: null, unsealed: 1 });
     // Another community's chain is separate.
     const other = await cloud.login('demo-staff-heping');
-    expect(await other.ok('user', 'verifyAuditChain', { communityId: HEPING })).toMatchObject({ ok: true, checked: 0 });
+    expect(await other.ok('user', 'verifyAuditChain', { communityId: HEPING })).toMatchObject({ ok: true, checked: 0, unsealed: 0 });
   });
 
   test('an entry edited directly in the database is named by its seq', async () => {
-    tamper(`UPDATE "c_audit" SET doc = json_set(doc, '$.after', json('["staff"]')) WHERE _id = ?`, auditId(XFL, 2));
+    await sealed();
+    tamper(`UPDATE "c_audit" SET doc = json_set(doc, '$.after', json('["staff"]')) WHERE ${atSeq}`, 2);
     const check = await staff.ok('user', 'verifyAuditChain', { communityId: XFL });
     expect(check).toMatchObject({ ok: false, brokenAt: 2, checked: 1 });
     expect(check.reason).toContain('第2条');
   });
 
   test('an entry deleted from the middle is named by its seq', async () => {
-    tamper(`DELETE FROM "c_audit" WHERE _id = ?`, auditId(XFL, 3));
+    await sealed();
+    tamper(`DELETE FROM "c_audit" WHERE ${atSeq}`, 3);
     expect(await staff.ok('user', 'verifyAuditChain', { communityId: XFL })).toMatchObject({ ok: false, brokenAt: 3 });
   });
 
-  test('the newest entry deleted is caught against the chain head', async () => {
-    tamper(`DELETE FROM "c_audit" WHERE _id = ?`, auditId(XFL, 4));
-    expect(await staff.ok('user', 'verifyAuditChain', { communityId: XFL })).toMatchObject({ ok: false, brokenAt: 4 });
+  test('two entries swapped in the chain are named at the first of them', async () => {
+    await sealed();
+    tamper(`UPDATE "c_audit" SET doc = json_set(doc, '$.seq', CASE json_extract(doc, '$.seq') WHEN 2 THEN 3 ELSE 2 END) WHERE json_extract(doc, '$.communityId') = ? AND json_extract(doc, '$.seq') IN (2, 3)`, XFL);
+    expect(await staff.ok('user', 'verifyAuditChain', { communityId: XFL })).toMatchObject({ ok: false, brokenAt: 2 });
+  });
+
+  test('the newest sealed entries deleted are caught against the chain head', async () => {
+    await sealed();
+    expect(tamper(`DELETE FROM "c_audit" WHERE json_extract(doc, '$.communityId') = ? AND json_extract(doc, '$.seq') >= 3`, XFL)).toBe(2);
+    expect(await staff.ok('user', 'verifyAuditChain', { communityId: XFL })).toMatchObject({ ok: false, brokenAt: 3, checked: 2 });
+  });
+
+  test('a sealed entry marked unsealed again is caught: it leaves a gap where it was', async () => {
+    await sealed();
+    tamper(`UPDATE "c_audit" SET doc = json_set(doc, '$.sealed', json('false')) WHERE ${atSeq}`, 2);
+    expect(await staff.ok('user', 'verifyAuditChain', { communityId: XFL })).toMatchObject({ ok: false, brokenAt: 2 });
   });
 
   test('a chain longer than one page verifies, and a break on the second page is named', async () => {
     // 120 more audited changes: pin and unpin a seeded notice, so the chain spans two pages of 100.
     for (let i = 0; i < 120; i++) await staff.ok('notice', 'pin', { id: 'n_demo1', pinned: i % 2 === 0 });
-    expect(await staff.ok('user', 'verifyAuditChain', { communityId: XFL })).toEqual({ ok: true, checked: 124, brokenAt: null, reason: null });
-    tamper(`UPDATE "c_audit" SET doc = json_set(doc, '$.actorRole', 'admin') WHERE _id = ?`, auditId(XFL, 110));
+    cloud.setNow(SEALABLE);
+    // The check seals a bounded amount each time; the next call carries on.
+    let check = await staff.ok('user', 'verifyAuditChain', { communityId: XFL });
+    while (check.unsealed) check = await staff.ok('user', 'verifyAuditChain', { communityId: XFL });
+    expect(check).toEqual({ ok: true, checked: 124, brokenAt: null, reason: null, unsealed: 0 });
+    tamper(`UPDATE "c_audit" SET doc = json_set(doc, '$.actorRole', 'admin') WHERE ${atSeq}`, 110);
     expect(await staff.ok('user', 'verifyAuditChain', { communityId: XFL })).toMatchObject({ ok: false, brokenAt: 110, checked: 109 });
   });
 

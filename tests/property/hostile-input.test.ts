@@ -13,6 +13,8 @@ import { z } from 'zod';
 import { contract, userTextLabel, type ModuleContract } from '@shared/contract';
 import { findChainBreak, type ChainedEntry } from '@shared/audit/chain';
 import { ERROR_CODES } from '@shared/errors';
+import { SEALING_WINDOW_MS, type AuditDoc } from '../../cloudfunctions/core/audit';
+import { sealAudit } from '../../cloudfunctions/core/audit-sealing';
 import { FUNCTIONS } from '../../cloudfunctions/functions';
 import { startCloud, type Client, type TestCloud } from '../support/cloud';
 
@@ -226,6 +228,16 @@ function documentIds(dbPath: string): Record<string, string[]> {
   }
 }
 
+/** Every stored audit entry, read through a second connection. */
+function auditEntries(dbPath: string): AuditDoc[] {
+  const db = new Database(dbPath, { readonly: true });
+  try {
+    return (db.prepare('SELECT doc FROM "c_audit"').all() as { doc: string }[]).map((r) => JSON.parse(r.doc) as AuditDoc);
+  } finally {
+    db.close();
+  }
+}
+
 /** Chains (by community, or street for street-wide notices) whose stored entries no longer verify. */
 function brokenAuditChains(dbPath: string): { chain: string; seq: number; reason: string }[] {
   const db = new Database(dbPath, { readonly: true });
@@ -341,8 +353,11 @@ describe.each(SERVED)('%s', (fn) => {
     });
   });
 
-  // Whatever got stored on the way — emoji, NUL, lone surrogates, `$.a` — every audit chain still verifies.
-  test('afterwards, every audit chain in the database is intact', () => {
+  // Whatever got stored on the way — emoji, NUL, lone surrogates, `$.a` — every entry seals and every chain verifies.
+  test('afterwards, every audit entry seals into an intact chain', async () => {
+    expect(auditEntries(cloud.dbPath).length).toBeGreaterThan(0);
+    while (await sealAudit(cloud.store, 'all', cloud.runtime.now() + SEALING_WINDOW_MS));
+    expect(auditEntries(cloud.dbPath).filter((e) => !e.sealed)).toEqual([]);
     expect(brokenAuditChains(cloud.dbPath)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { canonicalJson, entryHash, findChainBreak, GENESIS_HASH, type AuditFields, type ChainedEntry } from '@shared/audit/chain';
 
-/** A well-formed chain of `n` entries for one community, built the way appendAudit links them. */
+/** A well-formed chain of `n` entries for one community, built the way the sealer links them. */
 function chain(n: number): ChainedEntry[] {
   const entries: ChainedEntry[] = [];
   let prevHash = GENESIS_HASH;

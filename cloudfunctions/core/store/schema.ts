@@ -11,8 +11,15 @@ export const COLLECTIONS: Record<string, IndexSpec[]> = {
   users: [{ fields: [['openid', 'asc']], unique: true }, { fields: [['residency.communityId', 'asc'], ['residency.status', 'asc']] }],
   communities: [{ fields: [['streetId', 'asc']] }],
   audit: [
-    { fields: [['communityId', 'asc'], ['seq', 'asc']], unique: true },
-    { fields: [['targetId', 'asc'], ['seq', 'asc']] },
+    // One entry per place in a chain; `slot` is never missing, so CloudBase's null-as-a-value rule cannot bite.
+    { fields: [['slot', 'asc']], unique: true },
+    // The chain walk (sealed, by seq) and the sealer's queue (unsealed, in time then id order).
+    { fields: [['communityId', 'asc'], ['sealed', 'asc'], ['seq', 'asc']] },
+    { fields: [['communityId', 'asc'], ['sealed', 'asc'], ['at', 'asc']] },
+    { fields: [['sealed', 'asc'], ['at', 'asc']] },
+    // Readers: the audit trail and the timelines, newest or oldest first by id.
+    { fields: [['communityId', 'asc'], ['_id', 'desc']] },
+    { fields: [['targetId', 'asc'], ['_id', 'asc']] },
     { fields: [['actorId', 'asc']] },
   ],
   auditHeads: [],
