@@ -19,7 +19,7 @@ export interface RetryPolicy {
   deadlineMs: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { attempts: 16, backoffMs: 10, backoffCapMs: 400, deadlineMs: 6000 };
+export const DEFAULT_RETRY: RetryPolicy = { attempts: 30, backoffMs: 10, backoffCapMs: 400, deadlineMs: 6000 };
 
 /** What a transaction cost: runs (1 when the first one committed) and whether it committed at all. */
 export interface TxOutcome {
