@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { latency } from './sections/latency';
 import { ops } from './sections/ops';
+import { retries } from './sections/retries';
 import { sizes } from './sections/sizes';
 import { tally } from './sections/tally';
 import { printTable, type Row, type Section } from './table';
@@ -11,6 +12,7 @@ const SECTIONS: [string, Section][] = [
   ['sizes', sizes],
   ['ops', ops],
   ['latency', latency],
+  ['retries', retries],
   ['tally', tally],
 ];
 

@@ -6,7 +6,7 @@ import { AppError } from '@shared/errors';
 import { newId } from '../core/ids';
 import type { Handler, HandlerContext } from '../core/router';
 import { queryAll } from '../core/store/paging';
-import { DuplicateError } from '../core/store/port';
+import { DuplicateError, inc } from '../core/store/port';
 import { displayName, requireUser } from '../user/records';
 import { viewFor } from './access';
 import { changeConsultation } from './changes';
@@ -134,6 +134,9 @@ export const vote: Handler<C['vote']> = async (input, ctx) => {
       if (!(await tx.get('attendance', attendanceId(c._id, user._id)))) throw new AppError('FORBIDDEN', '只有已签到的参会人可以表决');
       const signup = await tx.get<SignupDoc>('signups', signupId(c._id, user._id));
       await tx.create('votes', { _id: voteId(c._id, user._id), consultationId: c._id, choice: input.choice, at: ctx.now });
+      // The vote was decided on the consultation's voteState, so it writes the consultation: a close racing it then
+      // conflicts with it. Reading voteState alone would let a vote commit after the close has counted (write skew).
+      await tx.update('consultations', c._id, { votesCast: inc(1) });
       // The choice stays out of the audit entry: the log shows that someone voted, not how.
       await ctx.audit(tx, { communityId: c.communityId, action: 'consultation.vote', targetType: 'consultation', targetId: c._id, before: null, after: 'voted' });
       return signup;

@@ -19,6 +19,8 @@ export interface ConsultationDoc extends Omit<ConsultationFacts, 'hasResult'> {
   waitingCount: number;
   checkInCode: string | null;
   attendanceCount: number;
+  /** Every vote raises it, so that votes and the close conflict (see `vote`); missing before the first vote. */
+  votesCast?: number;
   pointSeq: number;
   result: ConsultationResult | null;
   responsible: string | null;

@@ -42,13 +42,19 @@ class LazyStore implements Store {
 
 /**
  * The caller's OPENID from the invocation context, as CloudBase puts it there for calls from the mini-program.
- * The SDK throws on a context it cannot parse (an empty one, a timer trigger, a local `require`): no parsable
+ * Only this invocation's own context counts: `getCloudbaseContext` falls back to `process.env` for every WX_* key
+ * the context lacks, and a warm instance may still hold the previous caller's there, so a timer or console call
+ * would run as them. The SDK throws on a context it cannot parse (an empty one, a local `require`): no parsable
  * context means nobody signed in, so the answer is null and the router refuses anything that needs a user.
  */
 export function openidFromContext(context: unknown): string | null {
   if (context === null || typeof context !== 'object') return null;
   try {
-    const openid = tcb.getCloudbaseContext(context as Parameters<typeof tcb.getCloudbaseContext>[0]).WX_OPENID;
+    const parsed = tcb.parseContext(context as Parameters<typeof tcb.parseContext>[0]) as {
+      environment?: Record<string, unknown>;
+      environ?: Record<string, unknown>;
+    };
+    const openid = (parsed.environment ?? parsed.environ)?.WX_OPENID;
     return typeof openid === 'string' && openid.length > 0 ? openid : null;
   } catch {
     return null;

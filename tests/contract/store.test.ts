@@ -2,6 +2,7 @@
  * The store contract: one suite, written once against the port, run on every adapter.
  *
  * - SQLite always: a fresh WAL database file in the OS temp directory for this test file.
+ * - Memory always: the in-memory store with CloudBase's snapshot-isolated transactions.
  * - CloudBase only when TCB_ENV, TENCENTCLOUD_SECRETID and TENCENTCLOUD_SECRETKEY are set (optionally
  *   TENCENTCLOUD_SESSIONTOKEN); otherwise its block is reported as skipped. It needs the `users` collection with
  *   its unique `openid` index (see schema.ts). Each test gets the scratch collection `contract_1` (`contract_2`…
@@ -12,8 +13,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { PatchError } from '../../cloudfunctions/core/store/documents';
+import { MemoryStore } from '../../cloudfunctions/core/store/memory';
+import { BadCursorError, DuplicateError, inc, unset, type Doc, type Filter, type Store, type TxStore } from '../../cloudfunctions/core/store/port';
+import type { RetryPolicy } from '../../cloudfunctions/core/store/retry';
 import { SqliteStore } from '../../cloudfunctions/core/store/sqlite';
-import { BadCursorError, DuplicateError, inc, unset, type Doc, type Filter, type Store } from '../../cloudfunctions/core/store/port';
 
 type D = Doc & Record<string, unknown>;
 
@@ -25,6 +29,8 @@ interface Harness {
   run: string;
   /** Called before each test. */
   reset(): void;
+  /** Transactions read a snapshot and only writes conflict (CloudBase, memory); SQLite runs them one at a time. */
+  snapshotIsolation: boolean;
   close(): Promise<void>;
 }
 
@@ -35,6 +41,27 @@ const cloudReady = Boolean(
 jest.setTimeout(cloudReady ? 600_000 : 30_000);
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** 100 transactions racing on one document need far more runs than a request would allow itself. */
+const PATIENT: Partial<RetryPolicy> = { attempts: 400, backoffMs: 20, backoffCapMs: 1000, deadlineMs: 600_000 };
+
+/** A promise that settles once `n` parties have arrived, so each run of a transaction can wait for the others' reads. */
+function barrier(n: number): () => Promise<void> {
+  let arrived = 0;
+  let open!: () => void;
+  const all = new Promise<void>((resolve) => (open = resolve));
+  return () => {
+    if (++arrived >= n) open();
+    return all;
+  };
+}
+
+async function refusal(p: Promise<unknown>): Promise<unknown> {
+  return p.then(
+    () => 'accepted',
+    (e: unknown) => e,
+  );
+}
 
 async function createAll(store: Store, collection: string, docs: D[], batch = 25): Promise<void> {
   for (let i = 0; i < docs.length; i += batch) {
@@ -47,10 +74,12 @@ async function ids(store: Store, collection: string, where: Filter): Promise<str
   return page.items.map((d) => d._id).sort();
 }
 
-function contract(title: string, enabled: boolean, open: () => Promise<Harness>): void {
+function contract(title: string, enabled: boolean, snapshotIsolation: boolean, open: () => Promise<Harness>): void {
   (enabled ? describe : describe.skip)(title, () => {
     let h: Harness;
     let store: Store;
+    // Known before the harness opens: which tests apply is decided while the suite is collected.
+    const h0 = () => ({ snapshotIsolation });
 
     beforeAll(async () => {
       h = await open();
@@ -185,6 +214,28 @@ function contract(title: string, enabled: boolean, open: () => Promise<Harness>)
         expect(await store.update(c, 'both-missing', { done: true }, { if: { a: null, b: null } })).toBe(true);
         expect(await store.update(c, 'one-set', { done: true }, { if: { a: null, b: null } })).toBe(false);
         expect((await store.get<D>(c, 'one-set'))?.done).toBeUndefined();
+      });
+
+      test('a patch CloudBase refuses is refused everywhere, and the document stays as it was', async () => {
+        const c = await h.fresh();
+        const doc = { _id: 'p', nul: null, num: 5, str: 's', obj: { k: 1 } } as D;
+        await store.create(c, doc);
+        const refused = [{ 'nul.k': 1 }, { 'num.k': 1 }, { 'str.k': inc(1) }, { nul: inc(1) }, { str: inc(1) }, { obj: { k: 2 }, 'obj.j': 3 }];
+        for (const patch of refused) {
+          expect(await refusal(store.update(c, 'p', patch))).toBeInstanceOf(PatchError);
+          expect(await refusal(store.update(c, 'p', patch, { if: { num: 5 } }))).toBeInstanceOf(PatchError);
+          expect(await refusal(store.transaction((tx) => tx.update(c, 'p', patch)))).toBeInstanceOf(PatchError);
+          expect(await refusal(store.transaction((tx) => tx.update(c, 'p', patch, { if: { num: 5 } })))).toBeInstanceOf(PatchError);
+        }
+        expect(await store.get<D>(c, 'p')).toEqual(doc);
+      });
+
+      test('inc on a missing field starts it from 0, alone and in a transaction', async () => {
+        const c = await h.fresh();
+        await store.create(c, { _id: 'p', obj: {} } as D);
+        expect(await store.update(c, 'p', { n: inc(2), 'obj.m': inc(1) })).toBe(true);
+        expect(await store.transaction((tx) => tx.update(c, 'p', { k: inc(-1) }, { if: { n: 2 } }))).toBe(true);
+        expect(await store.get<D>(c, 'p')).toEqual({ _id: 'p', obj: { m: 1 }, n: 2, k: -1 });
       });
 
       test('remove returns true for an existing document and false once it is gone', async () => {
@@ -345,6 +396,28 @@ function contract(title: string, enabled: boolean, open: () => Promise<Harness>)
           expect(await store.count(c, { group: 0 })).toBe(36);
         });
 
+        test('when exactly a page of rows remains, the page comes with no cursor (100, and a smaller limit)', async () => {
+          const last100 = await store.query<D>(c, { orderBy: [['i', 'asc']], limit: 100, cursor: (await store.query<D>(c, { orderBy: [['i', 'asc']], limit: 100 })).nextCursor });
+          expect(last100.items).toHaveLength(100);
+          expect(last100.nextCursor).not.toBeNull();
+          const tail = await store.query<D>(c, { orderBy: [['i', 'asc']], limit: 100, cursor: last100.nextCursor });
+          expect(tail.items.map((d) => d.i)).toEqual(Array.from({ length: 50 }, (_, k) => 200 + k));
+          expect(tail.nextCursor).toBeNull();
+
+          let cursor: string | null = null;
+          const pages: number[] = [];
+          do {
+            const page: { items: D[]; nextCursor: string | null } = await store.query<D>(c, { where: { i: { gte: 150 } }, orderBy: [['i', 'asc']], limit: 100, cursor });
+            pages.push(page.items.length);
+            cursor = page.nextCursor;
+          } while (cursor && pages.length < 5);
+          expect(pages).toEqual([100]);
+
+          const ten = await store.query<D>(c, { where: { i: { gte: 240 } }, limit: 10 });
+          expect(ten.items).toHaveLength(10);
+          expect(ten.nextCursor).toBeNull();
+        });
+
         test('a cursor the store never issued is refused with BadCursorError (a rejection, not a throw)', async () => {
           await expect(store.query(c, { cursor: 'not-a-cursor' })).rejects.toBeInstanceOf(BadCursorError);
         });
@@ -390,6 +463,19 @@ function contract(title: string, enabled: boolean, open: () => Promise<Harness>)
         });
         expect(outcome).toEqual([true, false, false]);
         expect(await store.get<D>(c, 'slot')).toEqual({ _id: 'slot', holder: 'a', n: 1 });
+      });
+
+      test('a transaction read of a collection that does not exist is null, as a plain get is, and the transaction commits', async () => {
+        const c = await h.fresh();
+        const missing = `nocoll_${h.run.replace(/\W/g, '_')}`;
+        expect(await store.get(missing, 'x')).toBeNull();
+        const seen = await store.transaction(async (tx) => {
+          const got = await tx.get(missing, 'x');
+          await tx.create(c, { _id: 'after' } as D);
+          return got;
+        });
+        expect(seen).toBeNull();
+        expect(await store.get(c, 'after')).toEqual({ _id: 'after' });
       });
 
       test('a transaction whose function throws writes nothing and rethrows the error', async () => {
@@ -447,6 +533,61 @@ function contract(title: string, enabled: boolean, open: () => Promise<Harness>)
       });
     });
 
+    describe('isolation', () => {
+      /**
+       * The invariant "at most `cap` holders": two transactions each read the shared counter, both see room, and
+       * each creates its own holder document. `writeDecided` also writes the counter they decided on.
+       */
+      async function twoClaims(c: string, writeDecided: boolean): Promise<string[]> {
+        await store.create(c, { _id: 'seats', taken: 0, cap: 1 } as D);
+        // SQLite runs one transaction at a time: a run waiting for the other would wait for ever.
+        const bothRead = barrier(h0().snapshotIsolation ? 2 : 1);
+        const claim = (who: string) =>
+          store.transaction(async (tx: TxStore) => {
+            const seats = (await tx.get<D>(c, 'seats'))!;
+            await bothRead();
+            if ((seats.taken as number) >= (seats.cap as number)) return;
+            await tx.create(c, { _id: `holder-${who}` } as D);
+            if (writeDecided) await tx.update(c, 'seats', { taken: (seats.taken as number) + 1 });
+          });
+        await Promise.all([claim('a'), claim('b')]);
+        return ids(store, c, { _id: { in: ['holder-a', 'holder-b'] } });
+      }
+
+      (h0().snapshotIsolation ? test : test.skip)('reading one document and writing another lets both transactions through: write skew', async () => {
+        const c = await h.fresh();
+        expect(await twoClaims(c, false)).toEqual(['holder-a', 'holder-b']);
+      });
+
+      test('writing the document the decision was made on keeps the invariant', async () => {
+        const c = await h.fresh();
+        expect(await twoClaims(c, true)).toHaveLength(1);
+        expect((await store.get<D>(c, 'seats'))?.taken).toBe(1);
+      });
+
+      (h0().snapshotIsolation ? test : test.skip)('a transaction keeps reading its snapshot after another commits, and its write then conflicts and reruns', async () => {
+        const c = await h.fresh();
+        await store.create(c, { _id: 'n', v: 0 } as D);
+        const seen: [number, number][] = [];
+        let firstRun = true;
+        await store.transaction(async (tx) => {
+          const before = (await tx.get<D>(c, 'n'))!.v as number;
+          if (firstRun) {
+            firstRun = false;
+            await store.update(c, 'n', { v: inc(10) });
+          }
+          const again = (await tx.get<D>(c, 'n'))!.v as number;
+          seen.push([before, again]);
+          await tx.update(c, 'n', { v: again + 1 });
+        });
+        expect(seen).toEqual([
+          [0, 0],
+          [10, 10],
+        ]);
+        expect((await store.get<D>(c, 'n'))?.v).toBe(11);
+      });
+    });
+
     describe('concurrency', () => {
       test('100 simultaneous conditional claims on one document: exactly one wins', async () => {
         const c = await h.fresh();
@@ -476,7 +617,7 @@ function contract(title: string, enabled: boolean, open: () => Promise<Harness>)
   });
 }
 
-contract('SQLite', true, async () => {
+contract('SQLite', true, false, async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongzhi-store-contract-'));
   const store = new SqliteStore(path.join(dir, 'store.db'));
   let n = 0;
@@ -486,6 +627,7 @@ contract('SQLite', true, async () => {
     // Tables appear when first used, so a new name is an empty collection.
     fresh: async () => `t${++n}`,
     reset: () => {},
+    snapshotIsolation: false,
     close: async () => {
       store.close();
       fs.rmSync(dir, { recursive: true, force: true });
@@ -493,7 +635,20 @@ contract('SQLite', true, async () => {
   };
 });
 
-contract(cloudReady ? 'CloudBase' : 'CloudBase (skipped: set TCB_ENV and credentials)', cloudReady, async () => {
+contract('Memory (CloudBase transaction semantics)', true, true, async () => {
+  const store = new MemoryStore({ retry: PATIENT });
+  let n = 0;
+  return {
+    store,
+    run: 'memory',
+    fresh: async () => `t${++n}`,
+    reset: () => {},
+    snapshotIsolation: true,
+    close: async () => {},
+  };
+});
+
+contract(cloudReady ? 'CloudBase' : 'CloudBase (skipped: set TCB_ENV and credentials)', cloudReady, true, async () => {
   const tcb = await import('@cloudbase/node-sdk');
   const { CloudBaseStore } = await import('../../cloudfunctions/core/store/cloudbase');
   const app = tcb.init({
@@ -502,8 +657,7 @@ contract(cloudReady ? 'CloudBase' : 'CloudBase (skipped: set TCB_ENV and credent
     secretKey: process.env.TENCENTCLOUD_SECRETKEY,
     ...(process.env.TENCENTCLOUD_SESSIONTOKEN ? { sessionToken: process.env.TENCENTCLOUD_SESSIONTOKEN } : {}),
   });
-  // 100 transactions racing on one document need far more retries than a request would allow itself.
-  const store = new CloudBaseStore({ app, txAttempts: 400, txBackoffMs: 20, txBackoffCapMs: 1000 });
+  const store = new CloudBaseStore({ app, retry: PATIENT });
   const db = app.database();
   const _ = db.command;
   let slot = 0;
@@ -526,6 +680,7 @@ contract(cloudReady ? 'CloudBase' : 'CloudBase (skipped: set TCB_ENV and credent
     reset: () => {
       slot = 0;
     },
+    snapshotIsolation: true,
     close: async () => {},
   };
 });

@@ -367,7 +367,8 @@ describe('audit trail and chain verification', () => {
   let staff: Client;
 
   beforeEach(async () => {
-    cloud = await startCloud({ now: T0 });
+    // These tests edit the SQLite file behind the store's back.
+    cloud = await startCloud({ store: 'sqlite', now: T0 });
     staff = await cloud.login('demo-staff');
     // Four audited changes in 幸福里: settings, a host grant and revoke, a notice draft.
     await staff.ok('user', 'updateCommunitySettings', { communityId: XFL, consultationNoticeDays: 5 });

@@ -308,7 +308,8 @@ describe.each(SERVED)('%s', (fn) => {
    * warm-up because it would erase the people doing it.
    */
   beforeAll(async () => {
-    cloud = await startCloud();
+    // Reads document ids and audit chains straight from the SQLite file.
+    cloud = await startCloud({ store: 'sqlite' });
     admin = await cloud.login('demo-admin');
     staff = await cloud.login('demo-staff');
     const warmers = [staff, await cloud.login('demo-host'), await cloud.login('demo-resident-1')];

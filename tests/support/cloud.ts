@@ -8,18 +8,28 @@ import type { Envelope } from '@shared/errors';
 import type { Contract, FunctionName, InputOf, OutputOf } from '@shared/contract';
 import { FUNCTIONS } from '../../cloudfunctions/functions';
 import type { RequestMetrics, Runtime } from '../../cloudfunctions/core/runtime';
+import { MemoryStore } from '../../cloudfunctions/core/store/memory';
+import type { Store } from '../../cloudfunctions/core/store/port';
+import type { TxOutcome } from '../../cloudfunctions/core/store/retry';
 import { SqliteStore } from '../../cloudfunctions/core/store/sqlite';
 import { localRuntime } from '../../local-cloud/runtime';
 import { seedDemo } from '../../local-cloud/seed';
 import { createLocalCloud } from '../../local-cloud/server';
 import { loadSecret } from '../../local-cloud/session';
 
+/** SQLite runs one transaction at a time; memory has CloudBase's snapshot isolation and write conflicts. */
+export type StoreKind = 'sqlite' | 'memory';
+
 export interface TestCloud {
   url: string;
+  storeKind: StoreKind;
+  /** The SQLite file; empty on the memory store. */
   dbPath: string;
-  /** Digest of the whole database; see snapshotDb. */
+  /** Digest of the whole database; see snapshotDb and MemoryStore.digest. */
   snapshot(): string;
-  store: SqliteStore;
+  store: Store;
+  /** How each transaction ended: runs (retries + 1) and whether it committed. */
+  transactions: TxOutcome[];
   runtime: Runtime;
   /** Every request the functions served, newest last. */
   requests: RequestMetrics[];
@@ -48,11 +58,23 @@ export interface Client {
   raw(fn: string, body: unknown): Promise<{ status: number; body: unknown }>;
 }
 
-/** A local cloud over real HTTP on a free port, on a fresh SQLite file, seeded with the demo street. */
-export async function startCloud(options: { seed?: boolean; now?: number } = {}): Promise<TestCloud> {
+/** The store the test cloud runs on unless a test names one: `GONGZHI_STORE=memory` runs the suites on memory. */
+export function defaultStoreKind(): StoreKind {
+  return process.env.GONGZHI_STORE === 'memory' ? 'memory' : 'sqlite';
+}
+
+/**
+ * A local cloud over real HTTP on a free port, seeded with the demo street: on a fresh SQLite file, or on the
+ * memory store with CloudBase's transaction semantics.
+ */
+export async function startCloud(options: { seed?: boolean; now?: number; store?: StoreKind } = {}): Promise<TestCloud> {
   const dir = mkdtempSync(join(tmpdir(), 'gongzhi-test-'));
-  const dbPath = join(dir, 'test.db');
-  const store = new SqliteStore(dbPath);
+  const storeKind = options.store ?? defaultStoreKind();
+  const transactions: TxOutcome[] = [];
+  const dbPath = storeKind === 'sqlite' ? join(dir, 'test.db') : '';
+  const sqlite = storeKind === 'sqlite' ? new SqliteStore(dbPath) : null;
+  const memory = storeKind === 'memory' ? new MemoryStore({ onTransaction: (o) => transactions.push(o) }) : null;
+  const store: Store = (sqlite ?? memory)!;
   let now = options.now ?? Date.now();
   const requests: RequestMetrics[] = [];
   const runtime = localRuntime(store, {
@@ -86,9 +108,11 @@ export async function startCloud(options: { seed?: boolean; now?: number } = {})
 
   return {
     url,
+    storeKind,
     dbPath,
-    snapshot: () => snapshotDb(dbPath),
+    snapshot: () => (memory ? memory.digest() : snapshotDb(dbPath)),
     store,
+    transactions,
     runtime,
     requests,
     setNow: (ts) => (now = ts),
@@ -101,7 +125,7 @@ export async function startCloud(options: { seed?: boolean; now?: number } = {})
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      store.close();
+      sqlite?.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -7,6 +7,34 @@ describe('openidFromContext', () => {
     expect(openidFromContext({ environ: 'WX_OPENID=o_older;WX_APPID=wx1;WX_CONTEXT_KEYS=WX_OPENID,WX_APPID' })).toBe('o_older');
   });
 
+  describe('with a stale WX_OPENID left in process.env by an earlier invocation', () => {
+    const saved = { openid: process.env.WX_OPENID, keys: process.env.WX_CONTEXT_KEYS };
+    beforeEach(() => {
+      process.env.WX_OPENID = 'o_previous_caller';
+      process.env.WX_CONTEXT_KEYS = 'WX_OPENID,WX_APPID';
+    });
+    afterEach(() => {
+      for (const [key, value] of [['WX_OPENID', saved.openid], ['WX_CONTEXT_KEYS', saved.keys]] as const) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+    });
+
+    test.each([
+      ['a timer trigger', { environment: JSON.stringify({ TCB_ENV: 'env-1' }) }],
+      ['a context that lists WX_OPENID among its keys but has none', { environment: JSON.stringify({ WX_CONTEXT_KEYS: 'WX_OPENID' }) }],
+      ['an older-layout context without WX_OPENID', { environ: 'WX_APPID=wx1;WX_CONTEXT_KEYS=WX_OPENID,WX_APPID' }],
+      ['an empty OPENID', { environment: JSON.stringify({ WX_OPENID: '' }) }],
+    ])('%s is nobody, not the previous caller', (_label, context) => {
+      expect(openidFromContext(context)).toBeNull();
+      expect(cloudbaseRuntime().identify(context)).toBeNull();
+    });
+
+    test('a context with its own OPENID still names its own caller', () => {
+      expect(openidFromContext({ environment: JSON.stringify({ WX_OPENID: 'o_now' }) })).toBe('o_now');
+    });
+  });
+
   test.each([
     ['an empty object', {}],
     ['undefined', undefined],

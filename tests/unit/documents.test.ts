@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { applyPatch, getPath, matches, matchesCondition } from '../../cloudfunctions/core/store/documents';
+import { applyPatch, getPath, matches, matchesCondition, PatchError } from '../../cloudfunctions/core/store/documents';
 import { inc, Increment, unset, Unset, type Doc } from '../../cloudfunctions/core/store/port';
 
 type D = Doc & Record<string, unknown>;
@@ -100,8 +100,11 @@ describe('applyPatch', () => {
     expect(applyPatch({ _id: 'x' } as D, { 'a.b.c': 1 })).toEqual({ _id: 'x', a: { b: { c: 1 } } });
   });
 
-  test('a dotted path through a scalar or null replaces it with an object', () => {
-    expect(applyPatch({ _id: 'x', a: 5, b: null } as D, { 'a.k': 1, 'b.k': 2 })).toEqual({ _id: 'x', a: { k: 1 }, b: { k: 2 } });
+  test('a dotted path through null, a scalar or an array is refused, as CloudBase refuses it', () => {
+    for (const parent of [5, null, 'str', [1]]) {
+      expect(() => applyPatch({ _id: 'x', a: parent } as D, { 'a.k': 1 })).toThrow(PatchError);
+      expect(() => applyPatch({ _id: 'x', a: parent } as D, { 'a.k': inc(1) })).toThrow(PatchError);
+    }
   });
 
   test('a dotted path leaves sibling fields alone', () => {
@@ -112,16 +115,26 @@ describe('applyPatch', () => {
     expect(applyPatch({ _id: 'x', a: { keep: 1 } } as D, { a: { other: 2 } })).toEqual({ _id: 'x', a: { other: 2 } });
   });
 
-  test('inc adds to a number and counts a missing or non-number field as 0', () => {
-    const doc = { _id: 'x', n: 5, s: 'str', z: null } as D;
-    expect(applyPatch(doc, { n: inc(2), m: inc(3), s: inc(1), z: inc(-1), 'deep.k': inc(4) })).toEqual({
-      _id: 'x',
-      n: 7,
-      m: 3,
-      s: 1,
-      z: -1,
-      deep: { k: 4 },
-    });
+  test('inc adds to a number and starts a missing field from 0', () => {
+    const doc = { _id: 'x', n: 5 } as D;
+    expect(applyPatch(doc, { n: inc(2), m: inc(3), 'deep.k': inc(4) })).toEqual({ _id: 'x', n: 7, m: 3, deep: { k: 4 } });
+  });
+
+  test('inc on null or a non-number is refused', () => {
+    for (const value of [null, 'str', true, { a: 1 }, [1]]) {
+      expect(() => applyPatch({ _id: 'x', z: value } as D, { z: inc(1) })).toThrow(PatchError);
+    }
+  });
+
+  test('two paths where one contains the other are refused, in either order', () => {
+    expect(() => applyPatch({ _id: 'x' } as D, { a: { b: 1 }, 'a.c': 2 })).toThrow(PatchError);
+    expect(() => applyPatch({ _id: 'x' } as D, { 'a.c': 2, a: { b: 1 } })).toThrow(PatchError);
+    expect(applyPatch({ _id: 'x' } as D, { a: 1, ab: 2, 'c.a': 3, 'c.ab': 4 })).toEqual({ _id: 'x', a: 1, ab: 2, c: { a: 3, ab: 4 } });
+  });
+
+  test('unset through a missing step or a scalar removes nothing and changes nothing', () => {
+    const doc = { _id: 'x', s: 'str', n: null } as D;
+    expect(applyPatch(doc, { 's.k': unset(), 'n.k': unset(), 'm.k': unset() })).toEqual(doc);
   });
 
   test('unset removes a field, a nested one, and ignores a missing one', () => {
@@ -131,10 +144,6 @@ describe('applyPatch', () => {
 
   test('undefined is stored as null', () => {
     expect(applyPatch({ _id: 'x', a: 1 } as D, { a: undefined })).toEqual({ _id: 'x', a: null });
-  });
-
-  test('entries apply in order, so a later dotted path sees an earlier whole-object set', () => {
-    expect(applyPatch({ _id: 'x' } as D, { a: { b: 1 }, 'a.c': 2 })).toEqual({ _id: 'x', a: { b: 1, c: 2 } });
   });
 
   test('the result does not share objects with the patch', () => {
@@ -179,6 +188,16 @@ describe('applyPatch properties', () => {
     return value;
   }
 
+  /** The patched copy, or null when the patch is one CloudBase would refuse. */
+  function patched(d: D, p: Record<string, unknown>): D | null {
+    try {
+      return applyPatch(d, p);
+    } catch (error) {
+      if (error instanceof PatchError) return null;
+      throw error;
+    }
+  }
+
   function objectsIn(value: unknown, into = new Set<object>()): Set<object> {
     if (value !== null && typeof value === 'object') {
       into.add(value);
@@ -193,7 +212,7 @@ describe('applyPatch properties', () => {
         const before = structuredClone(d);
         deepFreeze(d);
         deepFreeze(p);
-        applyPatch(d, p); // a write to a frozen object throws in strict mode
+        patched(d, p); // a write to a frozen object throws in strict mode, even on the way to a refusal
         expect(d).toEqual(before);
       }),
       { numRuns: 500 },
@@ -204,7 +223,9 @@ describe('applyPatch properties', () => {
     fc.assert(
       fc.property(doc, patch, (d, p) => {
         const inputs = objectsIn(d, objectsIn(Object.values(p)));
-        for (const o of objectsIn(applyPatch(d, p))) expect(inputs.has(o)).toBe(false);
+        const next = patched(d, p);
+        fc.pre(next !== null);
+        for (const o of objectsIn(next)) expect(inputs.has(o)).toBe(false);
       }),
       { numRuns: 300 },
     );
@@ -213,7 +234,8 @@ describe('applyPatch properties', () => {
   test('after a patch, every set path reads back its value and every unset path reads as missing', () => {
     fc.assert(
       fc.property(doc, patch, (d, p) => {
-        const next = applyPatch(d, p);
+        const next = patched(d, p);
+        fc.pre(next !== null);
         const entries = Object.entries(p);
         entries.forEach(([k, v], i) => {
           // A later entry on the same path, a parent or a child may change what this one wrote.

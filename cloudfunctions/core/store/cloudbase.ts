@@ -1,6 +1,6 @@
 import * as tcb from '@cloudbase/node-sdk';
 import type { Transaction } from '@cloudbase/database/dist/commonjs/transaction/index';
-import { applyPatch, matches, matchesCondition } from './documents';
+import { applyPatch, checkOverlap, matches, matchesCondition, PatchError } from './documents';
 import {
   decodeCursor,
   DuplicateError,
@@ -19,6 +19,7 @@ import {
   type TxStore,
   type UpdateOptions,
 } from './port';
+import { DEFAULT_RETRY, withDeadline, withRetry, type RetryPolicy, type TxOutcome } from './retry';
 
 /** What the adapter needs from an initialised app: `tcb.init(...)` returns one. */
 export type CloudBaseApp = Pick<tcb.CloudBase, 'database'>;
@@ -34,14 +35,18 @@ export interface CloudBaseStoreOptions {
   secretId?: string;
   secretKey?: string;
   sessionToken?: string;
-  /** Request timeout in ms. */
+  /**
+   * Request timeout in ms. The SDK's own default (15 s) outlives the function (10 s), so a stuck call would be
+   * killed with the function, holding a transaction's locks; 3 s lets the deadline in retry.ts hold.
+   */
   timeout?: number;
-  /** How many times a transaction runs at most when it keeps hitting write conflicts (default 8). */
-  txAttempts?: number;
-  /** First back-off delay after a conflict, in ms; doubles each time up to `txBackoffCapMs` (defaults 20, 500). */
-  txBackoffMs?: number;
-  txBackoffCapMs?: number;
+  /** Overrides of the shared retry policy (retry.ts). */
+  retry?: Partial<RetryPolicy>;
+  /** Told how each transaction ended (the bench counts runs). */
+  onTransaction?: (outcome: TxOutcome) => void;
 }
+
+export const REQUEST_TIMEOUT_MS = 3000;
 
 /** Field paths go to the server as keys: plain dotted identifiers only, the same rule as the SQLite adapter. */
 const SAFE_PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
@@ -166,29 +171,41 @@ function deepEqual(a: unknown, b: unknown): boolean {
   );
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+/** Server refusals of a patch (a path through a scalar, `$inc` on a non-number), as the port's PatchError. */
+function isPatchRefusal(error: unknown): boolean {
+  return /Cannot create field|Cannot apply \$inc|non-numeric type|would create a conflict/i.test(errorMessage(error));
+}
+
+async function mapWriteErrors<R>(collection: string, id: string, write: () => Promise<R>): Promise<R> {
+  try {
+    return await mapDuplicate(collection, id, write);
+  } catch (error) {
+    if (isPatchRefusal(error)) throw new PatchError(id, errorMessage(error));
+    throw error;
+  }
 }
 
 /**
  * The CloudBase document database behind the store port.
  *
  * - Filters become `db.command` conditions; a bare null also matches a missing field (`_.or(_.eq(null), _.exists(false))`).
- * - Paging is `orderBy(..., _id)` + `skip` + `limit`, with the port's offset cursors.
+ * - Paging is `orderBy(..., _id)` + `skip` + `limit`, with the port's offset cursors. A page is never asked for
+ *   more than 100 rows, the most a function may read in one call; a full page of 100 is followed by a one-row
+ *   probe so that rows ending exactly at the boundary give no cursor, as on SQLite.
  * - A conditional update is one atomic `where({ _id, ...if }).update(patch)`; CloudBase reports 0 updated both when
  *   nothing matched and when the patch changed nothing, so a 0 is settled by reading the document, unless the
  *   patch could not have left a matching document unchanged (then the 0 means no match, with no extra read).
  * - Reads of a collection that does not exist are empty, as on SQLite; writes to it fail (collections and their
  *   indexes are created in the console, see schema.ts).
  * - Transactions use `db.runTransaction`; inside, only single-document calls by id are possible, so `if` is checked
- *   by reading the document in the transaction. Write conflicts are retried here with jittered exponential back-off.
+ *   by reading the document in the transaction. Write conflicts are retried by the shared policy in retry.ts.
+ * - Patches the server refuses (see documents.ts) are refused as PatchError.
  */
 export class CloudBaseStore implements Store {
   readonly db: Database;
   private readonly _: Command;
-  private readonly txAttempts: number;
-  private readonly txBackoffMs: number;
-  private readonly txBackoffCapMs: number;
+  private readonly retry: RetryPolicy;
+  private readonly onTransaction?: (outcome: TxOutcome) => void;
 
   constructor(source: CloudBaseApp | CloudBaseStoreOptions = {}) {
     const options: CloudBaseStoreOptions = isApp(source) ? { app: source } : source;
@@ -201,15 +218,14 @@ export class CloudBaseStore implements Store {
             secretId: options.secretId,
             secretKey: options.secretKey,
             sessionToken: options.sessionToken,
-            timeout: options.timeout,
+            timeout: options.timeout ?? REQUEST_TIMEOUT_MS,
           }).filter(([, v]) => v !== undefined),
         ),
       );
     this.db = app.database();
     this._ = this.db.command;
-    this.txAttempts = Math.max(1, options.txAttempts ?? 8);
-    this.txBackoffMs = options.txBackoffMs ?? 20;
-    this.txBackoffCapMs = options.txBackoffCapMs ?? 500;
+    this.retry = { ...DEFAULT_RETRY, ...options.retry };
+    this.onTransaction = options.onTransaction;
   }
 
   // --- single operations -------------------------------------------------------------------------------------
@@ -233,7 +249,7 @@ export class CloudBaseStore implements Store {
     const data = this.encodePatch(patch);
     if (!data) return this.existsMatching(await this.get(collection, id), options?.if);
     const where = this.encodeWhere([['_id', id], ...Object.entries(options?.if ?? {})]);
-    const res = await mapDuplicate(collection, id, async () =>
+    const res = await mapWriteErrors(collection, id, async () =>
       ok(await this.db.collection(collection).where(where).update(data)),
     );
     if (Number(res.updated) > 0) return true;
@@ -263,14 +279,19 @@ export class CloudBaseStore implements Store {
       let q: Query = where ? coll.where(where) : coll;
       for (const [field, dir] of orderBy) q = q.orderBy(checkPath(field), dir === 'desc' ? 'desc' : 'asc');
       if (!orderBy.some(([field]) => field === '_id')) q = q.orderBy('_id', 'asc');
-      if (offset > 0) q = q.skip(offset);
-      // One extra row tells whether another page follows. Sources disagree on whether a function may read more
-      // than 100 rows a call; if the server capped this at 100, a full page of 100 may still have a successor.
-      const res = ok(await q.limit(limit + 1).get());
+      // One extra row tells whether another page follows, while that stays within the 100 a call may read; a full
+      // page of 100 asks the server for one row past it instead.
+      const ask = Math.min(limit + 1, MAX_PAGE);
+      const res = ok(await (offset > 0 ? q.skip(offset) : q).limit(ask).get());
       const rows = (res.data ?? []) as T[];
-      const more = rows.length > limit || (rows.length === limit && limit >= MAX_PAGE);
+      const more = rows.length > limit || (rows.length === limit && ask === limit && (await this.rowAt(q, offset + limit)));
       return { items: rows.slice(0, limit), nextCursor: more ? encodeCursor(offset + limit) : null };
     }, { items: [], nextCursor: null });
+  }
+
+  private async rowAt(q: Query, offset: number): Promise<boolean> {
+    const res = ok(await q.skip(offset).limit(1).field({ _id: true }).get());
+    return ((res.data ?? []) as unknown[]).length > 0;
   }
 
   async count(collection: string, where?: Filter): Promise<number> {
@@ -284,27 +305,23 @@ export class CloudBaseStore implements Store {
 
   // --- transactions --------------------------------------------------------------------------------------------
 
-  async transaction<R>(fn: (tx: TxStore) => Promise<R>): Promise<R> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        // The SDK's second argument counts re-runs after the first: 0 runs `fn` once and rolls back on any error,
-        // leaving the retry policy (with back-off, which the SDK lacks) to this loop.
-        return (await this.db.runTransaction((t: Transaction) => fn(this.txView(t)), 0)) as R;
-      } catch (error) {
-        if (!isConflict(error) || attempt >= this.txAttempts) throw error;
-        const ceiling = Math.min(this.txBackoffCapMs, this.txBackoffMs * 2 ** (attempt - 1));
-        await sleep(Math.random() * ceiling);
-      }
-    }
+  transaction<R>(fn: (tx: TxStore) => Promise<R>): Promise<R> {
+    // The SDK's second argument counts re-runs after the first: 0 runs `fn` once and rolls back on any error (a
+    // DeadlineError included), leaving the retry policy, with the back-off the SDK lacks, to withRetry.
+    return withRetry({ policy: this.retry, isConflict, onOutcome: this.onTransaction }, async (deadline) =>
+      (await this.db.runTransaction((t: Transaction) => fn(withDeadline(this.txView(t), deadline)), 0)) as R,
+    );
   }
 
   private txView(t: Transaction): TxStore {
-    const get = async <T extends Doc = Doc>(collection: string, id: string): Promise<T | null> => {
-      const res = ok(await t.collection(collection).doc(id).get());
-      const data: unknown = res.data;
-      const doc = Array.isArray(data) ? data[0] : data;
-      return (doc ?? null) as T | null;
-    };
+    // A missing collection reads as empty here too, as the plain `get` does, instead of failing the transaction.
+    const get = <T extends Doc = Doc>(collection: string, id: string): Promise<T | null> =>
+      emptyIfMissing(async () => {
+        const res = ok(await t.collection(collection).doc(id).get());
+        const data: unknown = res.data;
+        const doc = Array.isArray(data) ? data[0] : data;
+        return (doc ?? null) as T | null;
+      }, null);
     return {
       get,
       create: async <T extends Doc>(collection: string, doc: T): Promise<void> => {
@@ -315,12 +332,14 @@ export class CloudBaseStore implements Store {
         const data = this.encodePatch(normalizePatch(patch));
         if (options?.if || !data) {
           // No `where` in a transaction: read the document here (the read is part of the transaction) and decide.
-          if (!this.existsMatching(await get(collection, id), options?.if)) return false;
+          const current = await get(collection, id);
+          if (!this.existsMatching(current, options?.if)) return false;
           if (!data) return true;
-          await mapDuplicate(collection, id, async () => ok(await t.collection(collection).doc(id).update(data)));
+          applyPatch(current as Doc, normalizePatch(patch)); // refuses here what the server would refuse
+          await mapWriteErrors(collection, id, async () => ok(await t.collection(collection).doc(id).update(data)));
           return true;
         }
-        const res = await mapDuplicate(collection, id, async () => ok(await t.collection(collection).doc(id).update(data)));
+        const res = await mapWriteErrors(collection, id, async () => ok(await t.collection(collection).doc(id).update(data)));
         if (Number(res.updated) > 0) return true;
         // 0 updated: missing, or a patch that changed nothing.
         return !mustChange(normalizePatch(patch), undefined) && (await get(collection, id)) !== null;
@@ -346,6 +365,7 @@ export class CloudBaseStore implements Store {
   private encodePatch(patch: Patch): Record<string, unknown> | null {
     const _ = this._;
     const data: Record<string, unknown> = {};
+    checkOverlap(Object.keys(patch));
     for (const [path, change] of Object.entries(patch)) {
       checkPath(path);
       if (change instanceof Increment) data[path] = _.inc(change.by);
