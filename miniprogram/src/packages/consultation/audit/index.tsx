@@ -24,13 +24,13 @@ export default function AuditPage() {
       <Text className="page-intro">每一次改动都记在这里，不能被悄悄修改。投票只记录“已投票”，不记录投给了谁。</Text>
       <StateView loading={list.loading} error={list.error} empty={list.empty} emptyText="没有记录" onRetry={list.reload} />
       {list.items.map((e) => (
-        <View key={e.seq} className="gz-card gz-stack cs-audit">
+        <View key={e.id} className="gz-card gz-stack cs-audit">
           <View className="gz-row">
             <Text className="cs-timeline__label">{TIMELINE_LABELS[e.action] ?? e.action}</Text>
             <Text className="gz-tag">{ROLE_LABELS[e.actorRole as keyof typeof ROLE_LABELS] ?? e.actorRole}</Text>
           </View>
           <Text className="gz-muted">
-            #{e.seq} · {formatDateTime(e.at)}
+            {e.sealed ? `#${e.seq}` : '待封存'} · {formatDateTime(e.at)}
           </Text>
           <Text className="cs-audit__change">
             {describeAuditValue(e.before)} → {describeAuditValue(e.after)}

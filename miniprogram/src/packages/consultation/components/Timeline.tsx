@@ -9,7 +9,7 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
   return (
     <View className="cs-timeline">
       {[...entries].reverse().map((e) => (
-        <View key={e.seq} className="cs-timeline__item">
+        <View key={e.id} className="cs-timeline__item">
           <View className="gz-row">
             <Text className="cs-timeline__label">{e.label}</Text>
             {e.fromStep !== null && e.toStep !== null && e.fromStep !== e.toStep ? (
