@@ -1,9 +1,10 @@
 import { stepLabel } from '@shared/consultation/steps';
 import { AppError } from '@shared/errors';
+import { change } from '../core/change';
 import type { HandlerContext } from '../core/router';
 import { applyPatch } from '../core/store/documents';
 import type { Filter, Patch, TxStore } from '../core/store/port';
-import { requireConsultation, type ConsultationDoc } from './records';
+import type { ConsultationDoc } from './records';
 
 export interface ChangeRecord {
   action: string;
@@ -19,9 +20,8 @@ export function whereNow(c: Pick<ConsultationDoc, 'step' | 'state'>): string {
 }
 
 /**
- * Applies a patch to a consultation only if it is still where the caller saw it (same step and state by
- * default), records it in the audit log, and runs `also` in the same transaction. When two people act
- * at once exactly one change applies; the other is told where the consultation is now.
+ * Changes a consultation only if it is still where the caller saw it (same step and state by default). When
+ * two people act at once exactly one change applies; the other is told where the consultation is now.
  */
 export async function changeConsultation(
   ctx: HandlerContext,
@@ -32,22 +32,20 @@ export async function changeConsultation(
 ): Promise<ConsultationDoc> {
   const fullPatch = { ...patch, updatedAt: ctx.now };
   const next = applyPatch(c, fullPatch);
-  await ctx.store.transaction(async (tx) => {
-    const applied = await tx.update('consultations', c._id, fullPatch, { if: options.guard ?? { step: c.step, state: c.state } });
-    if (!applied) {
-      const now = await requireConsultation(tx, c._id);
-      throw new AppError('INVALID_STATE', `操作未生效：该议事刚刚被其他人更新，${whereNow(now)}`);
-    }
-    await ctx.audit(tx, {
-      communityId: c.communityId,
+  return change(ctx, {
+    collection: 'consultations',
+    doc: c,
+    guard: options.guard ?? { step: c.step, state: c.state },
+    patch: fullPatch,
+    audit: {
       action: `consultation.${record.action}`,
       targetType: 'consultation',
-      targetId: c._id,
+      communityId: c.communityId,
+      note: record.note ?? null,
       before: record.before ?? { step: c.step, state: c.state },
       after: record.after ?? { step: next.step, state: next.state },
-      note: record.note ?? null,
-    });
-    if (options.also) await options.also(tx, next);
+    },
+    refused: (now) => (now ? new AppError('INVALID_STATE', `操作未生效：该议事刚刚被其他人更新，${whereNow(now)}`) : new AppError('NOT_FOUND', '议事不存在')),
+    also: options.also,
   });
-  return next;
 }

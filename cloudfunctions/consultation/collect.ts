@@ -4,13 +4,13 @@ import type { Handler } from '../core/router';
 import { inc } from '../core/store/port';
 import { viewFor } from './access';
 import { changeConsultation } from './changes';
-import { requireOpinion, requireStep, type ConsultationDoc } from './records';
+import { requireOpinion, requireStep } from './records';
 
 type C = typeof consultationContract;
 
 /** Step 1: the host or staff bring opinions from the community's pool into the consultation. */
 export const linkOpinions: Handler<C['linkOpinions']> = async (input, ctx) => {
-  const c = ctx.target as unknown as ConsultationDoc;
+  const c = ctx.target;
   requireStep(c, 1);
   const opinions = await Promise.all([...new Set(input.opinionIds)].map((id) => requireOpinion(ctx.store, id)));
   if (opinions.some((o) => o.communityId !== c.communityId)) {
@@ -33,7 +33,7 @@ export const linkOpinions: Handler<C['linkOpinions']> = async (input, ctx) => {
 };
 
 export const closeCollection: Handler<C['closeCollection']> = async (input, ctx) => {
-  const c = ctx.target as unknown as ConsultationDoc;
+  const c = ctx.target;
   requireStep(c, 1);
   if (c.collectionClosedAt !== null) throw new AppError('INVALID_STATE', '意见收集已经结束');
   if (ctx.now >= c.collectTo) throw new AppError('INVALID_STATE', '收集期已过，无需提前结束');

@@ -120,7 +120,7 @@ function timelineEntry(e: AuditDoc): TimelineEntry {
 }
 
 export const assignHost: Handler<C['assignHost']> = async (input, ctx) => {
-  const c = ctx.target as unknown as ConsultationDoc;
+  const c = ctx.target;
   if (c.state === 'cancelled' || c.state === 'closed') throw new AppError('INVALID_STATE', `该议事${whereNow(c)}`);
   const host = await requireUser(ctx.store, input.hostId);
   if (!host.roles.some((r) => r.role === 'host' && r.communityId === c.communityId)) {
@@ -135,7 +135,7 @@ export const assignHost: Handler<C['assignHost']> = async (input, ctx) => {
 };
 
 export const advance: Handler<C['advance']> = async (input, ctx) => {
-  const c = ctx.target as unknown as ConsultationDoc;
+  const c = ctx.target;
   if (c.state !== 'active' || c.step !== input.fromStep) throw new AppError('INVALID_STATE', `无法从${stepLabel(input.fromStep)}进入下一步，${whereNow(c)}`);
   if (c.step === 6) throw new AppError('INVALID_STATE', '已是最后一步，请使用“结束议事”');
   const community = await getCommunity(ctx.store, c.communityId);
@@ -146,7 +146,7 @@ export const advance: Handler<C['advance']> = async (input, ctx) => {
 };
 
 export const sendBack: Handler<C['sendBack']> = async (input, ctx) => {
-  const c = ctx.target as unknown as ConsultationDoc;
+  const c = ctx.target;
   if (c.state !== 'active' || c.step !== input.fromStep) throw new AppError('INVALID_STATE', `无法从${stepLabel(input.fromStep)}退回，${whereNow(c)}`);
   const problem = sendBackProblem(c);
   if (problem) throw new AppError('INVALID_STATE', problem);
@@ -165,7 +165,7 @@ async function announceIfPublic(ctx: HandlerContext, tx: TxStore, c: Consultatio
 }
 
 export const postpone: Handler<C['postpone']> = async (input, ctx) => {
-  const c = ctx.target as unknown as ConsultationDoc;
+  const c = ctx.target;
   if (c.state !== 'active') throw new AppError('INVALID_STATE', `只有进行中的议事可以延期，${whereNow(c)}`);
   if (input.meetingAt !== undefined && !c.plan) throw new AppError('INVALID_STATE', '尚未制定方案，无需修改会议时间');
   if (input.meetingAt !== undefined && input.meetingAt <= ctx.now) throw new AppError('VALIDATION', '新的会议时间须晚于现在', { meetingAt: '新的会议时间须晚于现在' });
@@ -183,14 +183,14 @@ export const postpone: Handler<C['postpone']> = async (input, ctx) => {
 };
 
 export const resume: Handler<C['resume']> = async (_input, ctx) => {
-  const c = ctx.target as unknown as ConsultationDoc;
+  const c = ctx.target;
   if (c.state !== 'postponed') throw new AppError('INVALID_STATE', `只有已延期的议事可以恢复，${whereNow(c)}`);
   const next = await changeConsultation(ctx, c, { state: 'active', stateReason: null }, { action: 'resume' });
   return viewFor(ctx, next);
 };
 
 export const cancel: Handler<C['cancel']> = async (input, ctx) => {
-  const c = ctx.target as unknown as ConsultationDoc;
+  const c = ctx.target;
   if (c.state === 'cancelled' || c.state === 'closed') throw new AppError('INVALID_STATE', `该议事${whereNow(c)}，不能取消`);
   const signups = await signedUp(ctx, c);
   const next = await changeConsultation(ctx, c, { state: 'cancelled', stateReason: input.reason }, { action: 'cancel', note: input.reason }, {
@@ -203,7 +203,7 @@ export const cancel: Handler<C['cancel']> = async (input, ctx) => {
 };
 
 export const close: Handler<C['close']> = async (_input, ctx) => {
-  const c = ctx.target as unknown as ConsultationDoc;
+  const c = ctx.target;
   if (c.state !== 'active' || c.step !== 6) throw new AppError('INVALID_STATE', `只有在第6步才能结束议事，${whereNow(c)}`);
   if (!c.implementedAt) throw new AppError('INVALID_STATE', '请先标记已落实并开启满意度评价');
   const next = await changeConsultation(ctx, c, { state: 'closed', ratingUntil: Math.min(c.ratingUntil ?? ctx.now, ctx.now) }, { action: 'close' });

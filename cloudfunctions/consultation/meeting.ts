@@ -27,7 +27,7 @@ function requireMeetingOpen(c: ConsultationDoc): void {
 }
 
 export const openMeeting: Handler<C['openMeeting']> = async (_input, ctx) => {
-  const c = ctx.target as unknown as ConsultationDoc;
+  const c = ctx.target;
   requireStep(c, 5);
   if (c.meetingOpenedAt) throw new AppError('INVALID_STATE', '会议已经开始');
   const next = await changeConsultation(ctx, c, { meetingOpenedAt: ctx.now, checkInCode: newCheckInCode() }, { action: 'openMeeting' }, {
@@ -61,7 +61,7 @@ async function addAttendee(ctx: HandlerContext, consultationId: string, attendee
 
 export const checkIn: Handler<C['checkIn']> = async (input, ctx) => {
   const user = ctx.caller.user!;
-  const c = ctx.target as unknown as ConsultationDoc;
+  const c = ctx.target;
   requireMeetingOpen(c);
   if (input.code !== c.checkInCode) throw new AppError('VALIDATION', '签到码不正确，请重新扫码', { code: '签到码不正确' });
   await addAttendee(ctx, c._id, { userId: user._id, name: displayName(user), role: '居民', via: 'qr' }, user._id);
@@ -70,7 +70,7 @@ export const checkIn: Handler<C['checkIn']> = async (input, ctx) => {
 };
 
 export const markPresent: Handler<C['markPresent']> = async (input, ctx) => {
-  const c = ctx.target as unknown as ConsultationDoc;
+  const c = ctx.target;
   requireMeetingOpen(c);
   let name = input.guestName ?? '';
   let key = `guest-${newId('g')}`;
@@ -112,7 +112,7 @@ export const listPoints: Handler<C['listPoints']> = async (input, ctx) => {
 };
 
 export const openVote: Handler<C['openVote']> = async (_input, ctx) => {
-  const c = ctx.target as unknown as ConsultationDoc;
+  const c = ctx.target;
   requireMeetingOpen(c);
   if (c.voteState !== 'not_open') throw new AppError('INVALID_STATE', c.voteState === 'open' ? '表决已经开始' : '表决已结束');
   const next = await changeConsultation(ctx, c, { voteState: 'open' }, { action: 'openVote', after: { step: 5, attendance: c.attendanceCount } }, {
@@ -154,7 +154,7 @@ export const vote: Handler<C['vote']> = async (input, ctx) => {
  * again finishes it.
  */
 export const closeVote: Handler<C['closeVote']> = async (_input, ctx) => {
-  let c = ctx.target as unknown as ConsultationDoc;
+  let c = ctx.target;
   requireMeetingOpen(c);
   if (c.voteState === 'not_open') throw new AppError('INVALID_STATE', '表决尚未开始');
   if (c.voteState === 'closed' && c.result) throw new AppError('INVALID_STATE', '表决已结束');
@@ -173,7 +173,7 @@ export const closeVote: Handler<C['closeVote']> = async (_input, ctx) => {
 };
 
 export const saveMinutes: Handler<C['saveMinutes']> = async (input, ctx) => {
-  const c = ctx.target as unknown as ConsultationDoc;
+  const c = ctx.target;
   requireMeetingOpen(c);
   const next = await changeConsultation(ctx, c, { minutes: input.minutes }, { action: 'saveMinutes', after: { step: 5, length: input.minutes.length } });
   return viewFor(ctx, next);

@@ -80,7 +80,7 @@ export const getOpinion: Handler<C['getOpinion']> = async (input, ctx) => {
 
 /** 附议: one per resident, made exact by the support's id being opinion + resident. */
 export const support: Handler<C['support']> = async (input, ctx) => {
-  const opinion = ctx.target as unknown as OpinionDoc;
+  const opinion = ctx.target;
   if (opinion.mergedInto) throw new AppError('INVALID_STATE', '该意见已合并到其他意见，请到合并后的意见附议');
   const userId = ctx.caller.user!._id;
   try {
@@ -96,7 +96,7 @@ export const support: Handler<C['support']> = async (input, ctx) => {
 };
 
 export const withdrawSupport: Handler<C['withdrawSupport']> = async (input, ctx) => {
-  const opinion = ctx.target as unknown as OpinionDoc;
+  const opinion = ctx.target;
   const userId = ctx.caller.user!._id;
   const removed = await ctx.store.transaction(async (tx) => {
     if (!(await tx.remove('opinionSupports', supportId(opinion._id, userId)))) return false;
@@ -108,7 +108,7 @@ export const withdrawSupport: Handler<C['withdrawSupport']> = async (input, ctx)
 };
 
 export const comment: Handler<C['comment']> = async (input, ctx) => {
-  const opinion = ctx.target as unknown as OpinionDoc;
+  const opinion = ctx.target;
   const user = ctx.caller.user!;
   const role = roleIn(ctx.caller, opinion.communityId);
   const doc = {
@@ -128,7 +128,7 @@ export const comment: Handler<C['comment']> = async (input, ctx) => {
 };
 
 export const tagOpinion: Handler<C['tagOpinion']> = async (input, ctx) => {
-  const opinion = ctx.target as unknown as OpinionDoc;
+  const opinion = ctx.target;
   const tags = [...new Set(input.tags)];
   await ctx.store.transaction(async (tx) => {
     await tx.update('opinions', opinion._id, { tags, updatedAt: ctx.now });
@@ -142,7 +142,7 @@ export const tagOpinion: Handler<C['tagOpinion']> = async (input, ctx) => {
  * supported several of the merged opinions; the duplicates stay readable, pointing at the survivor.
  */
 export const mergeOpinions: Handler<C['mergeOpinions']> = async (input, ctx) => {
-  const keeper = ctx.target as unknown as OpinionDoc;
+  const keeper = ctx.target;
   if (keeper.mergedInto) throw new AppError('INVALID_STATE', '这条意见已被合并，请选择合并后的意见');
   const duplicates = await Promise.all([...new Set(input.duplicateIds)].filter((id) => id !== keeper._id).map((id) => requireOpinion(ctx.store, id)));
   if (!duplicates.length) throw new AppError('VALIDATION', '请选择其他意见进行合并', { duplicateIds: '请选择其他意见进行合并' });

@@ -5,6 +5,13 @@ import { missingToLeave, stepLabel, type ConsultationFacts } from '@shared/consu
 import { AppError } from '@shared/errors';
 import type { Store, TxStore } from '../core/store/port';
 
+declare module '../core/router' {
+  interface CollectionDocs {
+    consultations: ConsultationDoc;
+    opinions: OpinionDoc;
+  }
+}
+
 export interface ConsultationDoc extends Omit<ConsultationFacts, 'hasResult'> {
   _id: string;
   communityId: string;

@@ -10,12 +10,12 @@ import { getCommunity } from '../user/records';
 import { mySeat, viewFor } from './access';
 import { contributors, signedUp, tell } from './audience';
 import { changeConsultation } from './changes';
-import { ratingId, requireConsultation, requireStep, type ConsultationDoc } from './records';
+import { ratingId, requireConsultation, requireStep } from './records';
 
 type C = typeof consultationContract;
 
 export const publishReport: Handler<C['publishReport']> = async (input, ctx) => {
-  const c = ctx.target as unknown as ConsultationDoc;
+  const c = ctx.target;
   requireStep(c, 6);
   if (c.reportNoticeId) throw new AppError('INVALID_STATE', '结果公示已发布');
   if (!c.result || !c.plan) throw new AppError('INVALID_STATE', '尚无表决结果');
@@ -41,7 +41,7 @@ export const publishReport: Handler<C['publishReport']> = async (input, ctx) => 
 };
 
 export const addProgress: Handler<C['addProgress']> = async (input, ctx) => {
-  const c = ctx.target as unknown as ConsultationDoc;
+  const c = ctx.target;
   requireStep(c, 6);
   if (!c.reportNoticeId) throw new AppError('INVALID_STATE', '请先发布结果公示');
   if (input.milestoneDone !== undefined && input.milestoneDone >= c.milestones.length) {
@@ -61,7 +61,7 @@ export const listProgress: Handler<C['listProgress']> = async (input, ctx) => {
 };
 
 export const markImplemented: Handler<C['markImplemented']> = async (input, ctx) => {
-  const c = ctx.target as unknown as ConsultationDoc;
+  const c = ctx.target;
   requireStep(c, 6);
   if (!c.reportNoticeId) throw new AppError('INVALID_STATE', '请先发布结果公示');
   if (c.implementedAt) throw new AppError('INVALID_STATE', '已标记为落实');

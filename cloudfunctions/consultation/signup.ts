@@ -18,7 +18,7 @@ import { NO_SEAT, requireConsultation, requireStep, signupId, type ConsultationD
 type C = typeof consultationContract;
 
 export const publishNotice: Handler<C['publishNotice']> = async (input, ctx) => {
-  const c = ctx.target as unknown as ConsultationDoc;
+  const c = ctx.target;
   requireStep(c, 4);
   if (c.noticeId) throw new AppError('INVALID_STATE', '协商公告已发布');
   if (!c.topic || !c.plan) throw new AppError('INVALID_STATE', '议题或方案不完整');

@@ -6,12 +6,12 @@ import type { Handler } from '../core/router';
 import { getCommunity } from '../user/records';
 import { viewFor } from './access';
 import { changeConsultation } from './changes';
-import { requireOpinion, requireStep, type ConsultationDoc } from './records';
+import { requireOpinion, requireStep } from './records';
 
 type C = typeof consultationContract;
 
 export const saveTopic: Handler<C['saveTopic']> = async (input, ctx) => {
-  const c = ctx.target as unknown as ConsultationDoc;
+  const c = ctx.target;
   requireStep(c, 2);
   if (c.topicApproval === 'pending') throw new AppError('INVALID_STATE', '议题正在审核中，审核完成后才能修改');
   const adopted = [...new Set(input.adoptedOpinionIds)];
@@ -31,7 +31,7 @@ export const saveTopic: Handler<C['saveTopic']> = async (input, ctx) => {
 };
 
 export const requestTopicApproval: Handler<C['requestTopicApproval']> = async (_input, ctx) => {
-  const c = ctx.target as unknown as ConsultationDoc;
+  const c = ctx.target;
   requireStep(c, 2);
   const settings = { ...DEFAULT_COMMUNITY_SETTINGS, ...(await getCommunity(ctx.store, c.communityId)).settings };
   if (!settings.topicNeedsApproval) throw new AppError('INVALID_STATE', '本社区的议题无需审核，可直接进入下一步');
@@ -42,7 +42,7 @@ export const requestTopicApproval: Handler<C['requestTopicApproval']> = async (_
 };
 
 export const reviewTopic: Handler<C['reviewTopic']> = async (input, ctx) => {
-  const c = ctx.target as unknown as ConsultationDoc;
+  const c = ctx.target;
   requireStep(c, 2);
   if (c.topicApproval !== 'pending') throw new AppError('INVALID_STATE', '没有待审核的议题');
   const next = await changeConsultation(
@@ -56,7 +56,7 @@ export const reviewTopic: Handler<C['reviewTopic']> = async (input, ctx) => {
 };
 
 export const savePlan: Handler<C['savePlan']> = async (input, ctx) => {
-  const c = ctx.target as unknown as ConsultationDoc;
+  const c = ctx.target;
   requireStep(c, 3);
   const plan = input.plan;
   if (plan.meetingAt <= ctx.now) throw new AppError('VALIDATION', '会议时间须晚于现在', { 'plan.meetingAt': '会议时间须晚于现在' });

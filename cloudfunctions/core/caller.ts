@@ -2,6 +2,12 @@ import type { Role } from '@shared/contract';
 import type { Residency } from '@shared/contract';
 import type { Store } from './store/port';
 
+declare module './router' {
+  interface CollectionDocs {
+    users: UserDoc;
+  }
+}
+
 /** A user as stored. Identity is the OPENID the platform gives; `_id` is ours, so erasure can unlink it. */
 export interface UserDoc {
   _id: string;

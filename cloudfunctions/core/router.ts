@@ -1,5 +1,5 @@
 import { AppError, ERROR_MESSAGES, type ApiError, type Envelope } from '@shared/errors';
-import { parseInput, type ActionSpec, type ModuleContract, type OutputOf, type ParsedInputOf, type Role } from '@shared/contract';
+import { parseInput, type ActionSpec, type ModuleContract, type OutputOf, type ParsedInputOf, type Role, type TargetCollectionOf } from '@shared/contract';
 import { getPath } from './store/documents';
 import { appendAudit, type AuditInput } from './audit';
 import { hasRole, loadCaller, roleIn, type Caller } from './caller';
@@ -9,19 +9,37 @@ import type { Runtime } from './runtime';
 import { CountingStore } from './store/counting';
 import { BadCursorError, DuplicateError, type Doc, type Store, type TxStore } from './store/port';
 
-export interface HandlerContext {
+/**
+ * Which document type each collection holds. Each module adds its own collections where it defines their
+ * documents (`declare module '../core/router' { interface CollectionDocs { notices: NoticeDoc } }`), so an
+ * action whose permission names `target: { collection: 'notices' }` hands its handler a typed `ctx.target`.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by declaration merging
+export interface CollectionDocs {}
+
+/** The handler's `ctx.target`: the named collection's document, or null for an action with no target. */
+export type TargetOf<A> = [TargetCollectionOf<A>] extends [never]
+  ? null
+  : TargetCollectionOf<A> extends keyof CollectionDocs
+    ? CollectionDocs[TargetCollectionOf<A>]
+    : Doc & Record<string, unknown>;
+
+export interface HandlerContext<T = unknown> {
   caller: Caller;
   store: Store;
   runtime: Runtime;
   requestId: string;
   now: number;
   /** The document the permission named (`permission.target`), as loaded for the check. */
-  target: (Doc & Record<string, unknown>) | null;
+  target: T;
   /** Records an audit entry inside `tx` (sealed into the community's chain later), filling in actor, time and request id. */
   audit(tx: TxStore, entry: Omit<AuditInput, 'actorId' | 'actorRole' | 'at' | 'requestId' | 'note'> & { note?: string | null }): Promise<void>;
 }
 
-export type Handler<A> = (input: ParsedInputOf<A>, ctx: HandlerContext) => Promise<OutputOf<A>>;
+export type Handler<A> = (input: ParsedInputOf<A>, ctx: HandlerContext<TargetOf<A>>) => Promise<OutputOf<A>>;
+/** What the router calls once the input has been checked against the action's own schema and permission. */
+type AnyHandler = (input: unknown, ctx: HandlerContext) => Promise<unknown>;
+
 export type Handlers<M extends ModuleContract> = { [K in keyof M]: Handler<M[K]> };
 
 export interface CloudEvent {
@@ -45,7 +63,7 @@ export function defineFunction<M extends ModuleContract>(name: string, contract:
     try {
       const spec = Object.prototype.hasOwnProperty.call(contract, action) ? contract[action] : undefined;
       if (!spec) throw new AppError('NOT_FOUND', `未知的操作：${action.slice(0, 40) || '（空）'}`);
-      const data = await handle(spec, handlers[action] as Handler<ActionSpec>, { runtime, store, requestId, event, context });
+      const data = await handle(spec, handlers[action] as unknown as AnyHandler, { runtime, store, requestId, event, context });
       envelope = { ok: true, data };
     } catch (error) {
       envelope = { ok: false, error: toApiError(error, requestId, runtime, `${name}.${action}`) };
@@ -64,7 +82,7 @@ export function defineFunction<M extends ModuleContract>(name: string, contract:
 
 async function handle(
   spec: ActionSpec,
-  handler: Handler<ActionSpec>,
+  handler: AnyHandler,
   req: { runtime: Runtime; store: CountingStore; requestId: string; event: CloudEvent; context: unknown },
 ): Promise<unknown> {
   const { runtime, store, requestId } = req;
@@ -105,7 +123,7 @@ async function handle(
       });
     },
   };
-  return handler(input as never, ctx);
+  return handler(input, ctx);
 }
 
 /** Enforces the action's declared permission; returns the target document when one was named. */

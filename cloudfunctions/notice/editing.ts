@@ -2,7 +2,9 @@ import type { noticeContract } from '@shared/contract';
 import { checkExpiry, checkPublishAt, isVisible, NEVER } from '@shared/notice/rules';
 import { AppError } from '@shared/errors';
 import { hasRole } from '../core/caller';
+import { change } from '../core/change';
 import type { Handler, HandlerContext } from '../core/router';
+import type { Filter } from '../core/store/port';
 import { getCommunity } from '../user/records';
 import { writeNotice } from './publishing';
 import { auditChainOf, noticeView, type NoticeDoc } from './records';
@@ -19,43 +21,39 @@ export const create: Handler<C['create']> = async (input, ctx) => {
 };
 
 export const update: Handler<C['update']> = async (input, ctx) => {
-  const notice = ctx.target as unknown as NoticeDoc;
+  const notice = ctx.target;
   const { id, expireAt: newExpiry, ...changes } = input;
   const expireAt = newExpiry === undefined ? undefined : (newExpiry ?? NEVER);
   if (expireAt !== undefined && checkExpiry(expireAt, notice.publishAt ?? ctx.now, ctx.now) !== 'ok') {
     throw new AppError('VALIDATION', '截止时间须晚于发布时间', { expireAt: '截止时间须晚于发布时间' });
   }
   const patch: Partial<NoticeDoc> = { ...changes, ...(expireAt !== undefined ? { expireAt } : {}), updatedAt: ctx.now };
-  return change(ctx, notice, patch, 'notice.update', { if: { updatedAt: notice.updatedAt } });
+  return changeNotice(ctx, notice, patch, 'notice.update', { updatedAt: notice.updatedAt });
 };
 
 export const publish: Handler<C['publish']> = async (input, ctx) => {
-  const notice = ctx.target as unknown as NoticeDoc;
+  const notice = ctx.target;
   if (notice.status === 'published' && isVisible(notice, ctx.now)) throw new AppError('INVALID_STATE', '公告已发布');
   if (checkPublishAt(input.publishAt, ctx.now) === 'past') throw new AppError('VALIDATION', '发布时间不能早于现在', { publishAt: '发布时间不能早于现在' });
   const publishAt = input.publishAt ?? ctx.now;
   if (checkExpiry(notice.expireAt, publishAt, ctx.now) !== 'ok') throw new AppError('INVALID_STATE', '截止时间已过，请先修改截止时间');
-  return change(ctx, notice, { status: 'published', publishAt, updatedAt: ctx.now }, 'notice.publish', {
-    if: { updatedAt: notice.updatedAt },
-  });
+  return changeNotice(ctx, notice, { status: 'published', publishAt, updatedAt: ctx.now }, 'notice.publish', { updatedAt: notice.updatedAt });
 };
 
 export const unpublish: Handler<C['unpublish']> = async (input, ctx) => {
-  const notice = ctx.target as unknown as NoticeDoc;
+  const notice = ctx.target;
   if (notice.status !== 'published') throw new AppError('INVALID_STATE', '只有已发布的公告可以撤回');
-  return change(ctx, notice, { status: 'unpublished', updatedAt: ctx.now }, 'notice.unpublish', { if: { status: 'published' } });
+  return changeNotice(ctx, notice, { status: 'unpublished', updatedAt: ctx.now }, 'notice.unpublish', { status: 'published' });
 };
 
 export const pin: Handler<C['pin']> = async (input, ctx) => {
-  const notice = ctx.target as unknown as NoticeDoc;
+  const notice = ctx.target;
   if (notice.pinned === input.pinned) return noticeView(notice, ctx.now);
-  return change(ctx, notice, { pinned: input.pinned, updatedAt: ctx.now }, input.pinned ? 'notice.pin' : 'notice.unpin', {
-    if: { pinned: notice.pinned },
-  });
+  return changeNotice(ctx, notice, { pinned: input.pinned, updatedAt: ctx.now }, input.pinned ? 'notice.pin' : 'notice.unpin', { pinned: notice.pinned });
 };
 
 /** Staff read any of their notices, drafts included, without counting as a reader. */
-export const getManaged: Handler<C['getManaged']> = async (_input, ctx) => noticeView(ctx.target as unknown as NoticeDoc, ctx.now);
+export const getManaged: Handler<C['getManaged']> = async (_input, ctx) => noticeView(ctx.target, ctx.now);
 
 export const listManaged: Handler<C['listManaged']> = async (input, ctx) => {
   if (input.scope === 'street' && !hasRole(ctx.caller, 'admin')) throw new AppError('FORBIDDEN', '仅街道管理员可以管理全街道公告');
@@ -68,26 +66,16 @@ export const listManaged: Handler<C['listManaged']> = async (input, ctx) => {
   return { items: page.items.map((n) => noticeView(n, ctx.now)), nextCursor: page.nextCursor };
 };
 
-/** A guarded change to one notice and its audit entry, together. */
-async function change(ctx: HandlerContext, notice: NoticeDoc, patch: Partial<NoticeDoc>, action: string, guard: { if: Record<string, string | number | boolean> }) {
+/** A guarded change to one notice and its audit entry, together; street-wide notices are the admin's. */
+async function changeNotice(ctx: HandlerContext, notice: NoticeDoc, patch: Partial<NoticeDoc>, action: string, guard: Filter) {
   if (notice.scope === 'street' && !hasRole(ctx.caller, 'admin')) throw new AppError('FORBIDDEN', '仅街道管理员可以修改全街道公告');
-  const next = { ...notice, ...patch };
-  await ctx.store.transaction(async (tx) => {
-    const done = await tx.update('notices', notice._id, patch, guard);
-    if (!done) throw new AppError('CONFLICT', '公告刚刚被其他人修改，请刷新后重试');
-    await ctx.audit(tx, {
-      communityId: auditChainOf(notice),
-      action,
-      targetType: 'notice',
-      targetId: notice._id,
-      before: pick(notice, Object.keys(patch)),
-      after: pick(next, Object.keys(patch)),
-    });
+  const next = await change(ctx, {
+    collection: 'notices',
+    doc: notice,
+    guard,
+    patch,
+    audit: { action, targetType: 'notice', communityId: auditChainOf(notice) },
+    refused: () => new AppError('CONFLICT', '公告刚刚被其他人修改，请刷新后重试'),
   });
   return noticeView(next, ctx.now);
-}
-
-function pick(doc: NoticeDoc, keys: string[]): Record<string, unknown> {
-  const record = doc as unknown as Record<string, unknown>;
-  return Object.fromEntries(keys.filter((k) => k !== 'updatedAt').map((k) => [k, record[k]]));
 }

@@ -3,6 +3,12 @@ import { excerpt, NEVER, noticeStatus } from '@shared/notice/rules';
 import { AppError } from '@shared/errors';
 import type { Store, TxStore } from '../core/store/port';
 
+declare module '../core/router' {
+  interface CollectionDocs {
+    notices: NoticeDoc;
+  }
+}
+
 export interface NoticeDoc {
   _id: string;
   /** null for a street-wide notice. */

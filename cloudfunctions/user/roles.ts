@@ -1,6 +1,7 @@
 import type { userContract } from '@shared/contract';
 import { AppError } from '@shared/errors';
 import type { UserDoc } from '../core/caller';
+import { change } from '../core/change';
 import type { Handler, HandlerContext } from '../core/router';
 import { getCommunity, memberView, requireUser } from './records';
 
@@ -41,19 +42,20 @@ async function setRole(ctx: HandlerContext, user: UserDoc, communityId: string, 
   const holds = user.roles.some((r) => r.communityId === communityId && r.role === role);
   if (holds === grant) throw new AppError('INVALID_STATE', grant ? '该用户已拥有此角色' : '该用户没有此角色');
   const roles = grant ? [...user.roles, { communityId, role }] : user.roles.filter((r) => !(r.communityId === communityId && r.role === role));
-  await ctx.store.transaction(async (tx) => {
-    // Compare-and-set on updatedAt, so a concurrent change to the same user's roles is refused, never lost.
-    const updatedAt = Math.max(ctx.now, user.updatedAt + 1);
-    const done = await tx.update('users', user._id, { roles, updatedAt }, { if: { updatedAt: user.updatedAt } });
-    if (!done) throw new AppError('CONFLICT', '该用户信息刚刚被修改，请刷新后重试');
-    await ctx.audit(tx, {
-      communityId,
+  // Compare-and-set on updatedAt, so a concurrent change to the same user's roles is refused, never lost.
+  const next = await change(ctx, {
+    collection: 'users',
+    doc: user,
+    guard: { updatedAt: user.updatedAt },
+    patch: { roles, updatedAt: Math.max(ctx.now, user.updatedAt + 1) },
+    audit: {
       action: `role.${grant ? 'grant' : 'revoke'}.${role}`,
       targetType: 'user',
-      targetId: user._id,
+      communityId,
       before: user.roles.filter((r) => r.communityId === communityId).map((r) => r.role),
       after: roles.filter((r) => r.communityId === communityId).map((r) => r.role),
-    });
+    },
+    refused: () => new AppError('CONFLICT', '该用户信息刚刚被修改，请刷新后重试'),
   });
-  return memberView({ ...user, roles }, communityId);
+  return memberView(next, communityId);
 }

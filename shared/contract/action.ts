@@ -26,9 +26,10 @@ export interface Permission {
   owner?: string;
 }
 
-export interface ActionSpec<I extends z.ZodTypeAny = z.ZodTypeAny, O = unknown> {
+export interface ActionSpec<I extends z.ZodTypeAny = z.ZodTypeAny, O = unknown, P extends Permission = Permission> {
   input: I;
-  permission: Permission;
+  /** Kept as written, so the server can type the target document from `target.collection`. */
+  permission: P;
   /** One Chinese line on what the action does, for the docs and the permission matrix. */
   summary: string;
   /** Phantom: carries the output type to the client. Never set at run time. */
@@ -37,11 +38,14 @@ export interface ActionSpec<I extends z.ZodTypeAny = z.ZodTypeAny, O = unknown> 
 
 /** Declares an action: `action<Output>()({ input, permission, summary })`. */
 export function action<O>() {
-  return <I extends z.ZodTypeAny>(spec: { input: I; permission: Permission; summary: string }): ActionSpec<I, O> =>
+  return <I extends z.ZodTypeAny, const P extends Permission>(spec: { input: I; permission: P; summary: string }): ActionSpec<I, O, P> =>
     spec;
 }
 
-export type ModuleContract = Record<string, ActionSpec>;
-export type InputOf<A> = A extends ActionSpec<infer I, unknown> ? z.input<I> : never;
-export type ParsedInputOf<A> = A extends ActionSpec<infer I, unknown> ? z.output<I> : never;
-export type OutputOf<A> = A extends ActionSpec<z.ZodTypeAny, infer O> ? O : never;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any permission shape, kept literal per action
+export type ModuleContract = Record<string, ActionSpec<z.ZodTypeAny, unknown, any>>;
+/** The collection an action's permission loads its target from, or never when it names none. */
+export type TargetCollectionOf<A> = A extends { permission: { target: { collection: infer C } } } ? C : never;
+export type InputOf<A> = A extends { input: infer I extends z.ZodTypeAny } ? z.input<I> : never;
+export type ParsedInputOf<A> = A extends { input: infer I extends z.ZodTypeAny } ? z.output<I> : never;
+export type OutputOf<A> = A extends { readonly __output?: infer O } ? O : never;

@@ -162,8 +162,8 @@ export interface ProgressView {
 
 const consultationTarget = { collection: 'consultations', idField: 'id' } as const;
 /** The consultation's host, or staff of its community. */
-const hostOrStaff: Permission = { allow: ['staff'], community: 'target', target: consultationTarget, owner: 'hostId' };
-const residentOfIt: Permission = { allow: ['resident'], community: 'target', target: consultationTarget };
+const hostOrStaff = { allow: ['staff'], community: 'target', target: consultationTarget, owner: 'hostId' } as const satisfies Permission;
+const residentOfIt = { allow: ['resident'], community: 'target', target: consultationTarget } as const satisfies Permission;
 const opinionTarget = { collection: 'opinions', idField: 'id' } as const;
 const withId = { id: id('议事') };
 const reason = text('理由', { max: 200 });
