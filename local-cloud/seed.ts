@@ -1,4 +1,3 @@
-import { DEFAULT_COMMUNITY_SETTINGS } from '@shared/contract';
 import { NEVER } from '@shared/notice/rules';
 import type { UserDoc } from '../cloudfunctions/core/caller';
 import type { Store } from '../cloudfunctions/core/store/port';
@@ -39,7 +38,7 @@ const NOTICES: { community: string | null; category: NoticeDoc['category']; titl
 export async function seedDemo(store: Store, now = Date.now()): Promise<boolean> {
   if ((await store.count('communities')) > 0) return false;
   for (const c of DEMO_COMMUNITIES) {
-    const doc: CommunityDoc = { _id: c.id, name: c.name, streetId: STREET_ID, settings: { ...DEFAULT_COMMUNITY_SETTINGS }, createdAt: now };
+    const doc: CommunityDoc = { _id: c.id, name: c.name, streetId: STREET_ID, settings: {}, createdAt: now };
     await store.create('communities', doc);
   }
   for (const [i, a] of DEMO_ACCOUNTS.entries()) {

@@ -2,7 +2,7 @@ import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
-import { FUNCTIONS } from '../cloudfunctions/functions';
+import { FUNCTIONS } from '../cloudfunctions/modules';
 import { SqliteStore } from '../cloudfunctions/core/store/sqlite';
 import { localRuntime } from './runtime';
 import { DEMO_ACCOUNTS, seedDemo } from './seed';

@@ -5,14 +5,14 @@
  *
  *   npm run build:functions
  *
- * Functions are those in `cloudfunctions/functions.ts`, plus any `cloudfunctions/<name>/index.ts` (a timer-only
+ * Functions are the modules' (`cloudfunctions/modules.ts`), plus any `cloudfunctions/<name>/index.ts` (a timer-only
  * function such as `cron` has no actions, so it is not in that table). A listed function without an `index.ts`
  * gets the standard entry generated: `main` calling `<name>Function` from `<name>/function.ts`.
  */
 import { build, type Metafile } from 'esbuild';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { FUNCTIONS } from '../cloudfunctions/functions';
+import { FUNCTIONS } from '../cloudfunctions/modules';
 
 const root = resolve(__dirname, '..');
 const sourceDir = join(root, 'cloudfunctions');

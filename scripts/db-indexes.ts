@@ -9,14 +9,14 @@
  * collections and indexes are made in the console (数据库 → 集合 → 索引管理). The SQLite adapter applies the same
  * declarations by itself on open.
  */
-import { COLLECTIONS, indexName, type IndexSpec } from '../cloudfunctions/core/store/schema';
+import { collections as allCollections, indexName, type IndexSpec } from '../cloudfunctions/core/store/schema';
 
 export interface IndexPlan {
   collection: string;
   indexes: { name: string; unique: boolean; fields: { field: string; order: 'asc' | 'desc' }[] }[];
 }
 
-export function indexPlan(collections: Record<string, IndexSpec[]> = COLLECTIONS): IndexPlan[] {
+export function indexPlan(collections: Record<string, IndexSpec[]> = allCollections()): IndexPlan[] {
   return Object.entries(collections).map(([collection, specs]) => ({
     collection,
     indexes: specs.map((spec) => ({
@@ -31,7 +31,7 @@ const ORDER_LABEL = { asc: '升序', desc: '降序' } as const;
 
 export function consoleChecklist(plan: IndexPlan[]): string {
   const lines = [
-    '共治 数据库集合与索引（来源：cloudfunctions/core/store/schema.ts）',
+    '共治 数据库集合与索引（来源：cloudfunctions/core/store/schema.ts 与各模块的 module.ts）',
     '',
     '在云开发控制台 → 数据库：',
     '  1. 新建下列集合（集合名区分大小写）。',

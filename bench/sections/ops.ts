@@ -72,7 +72,7 @@ async function script(cloud: Awaited<ReturnType<typeof startCloud>>): Promise<vo
   const community = await admin.ok('user', 'createCommunity', { name: '新建社区' });
   await admin.ok('user', 'assignStaff', { communityId: community.id, userId: me.id });
   await admin.ok('user', 'removeStaff', { communityId: community.id, userId: me.id });
-  await staff.ok('user', 'updateCommunitySettings', { communityId: 'c_xingfuli', consultationNoticeDays: 3 });
+  await staff.ok('user', 'updateCommunitySettings', { communityId: 'c_xingfuli', settings: { consultation: { noticeDays: 3 } } });
   await staff.ok('user', 'auditTrail', { communityId: 'c_xingfuli' });
   await staff.ok('user', 'verifyAuditChain', { communityId: 'c_xingfuli' });
 
@@ -101,7 +101,7 @@ async function script(cloud: Awaited<ReturnType<typeof startCloud>>): Promise<vo
   await residents[0].ok('consultation', 'getOpinion', { id: a.id });
 
   // consultation: steps 1–3 with the pool, approval and host changes
-  await staff.ok('user', 'updateCommunitySettings', { communityId: 'c_xingfuli', topicNeedsApproval: true });
+  await staff.ok('user', 'updateCommunitySettings', { communityId: 'c_xingfuli', settings: { consultation: { topicNeedsApproval: true } } });
   let c = await host.ok('consultation', 'create', { communityId: 'c_xingfuli', theme: '楼道照明', collectFrom: Date.now() - DAY, collectTo: Date.now() + DAY });
   await host.ok('consultation', 'linkOpinions', { id: c.id, opinionIds: [a.id] });
   await host.ok('consultation', 'closeCollection', { id: c.id, reason: '意见集中' });
@@ -115,7 +115,7 @@ async function script(cloud: Awaited<ReturnType<typeof startCloud>>): Promise<vo
   await host.ok('consultation', 'postpone', { id: c.id, reason: '等物业答复' });
   await host.ok('consultation', 'resume', { id: c.id });
   await host.ok('consultation', 'cancel', { id: c.id, reason: '物业已自行修好' });
-  await staff.ok('user', 'updateCommunitySettings', { communityId: 'c_xingfuli', topicNeedsApproval: false });
+  await staff.ok('user', 'updateCommunitySettings', { communityId: 'c_xingfuli', settings: { consultation: { topicNeedsApproval: false } } });
 
   // consultation: a whole meeting
   c = await consultationAt(cloud, people, 4, { openSeats: 2, quorum: 2 });

@@ -1,5 +1,5 @@
 import type { MySeat } from '@shared/contract';
-import { DEFAULT_COMMUNITY_SETTINGS } from '@shared/contract';
+import { consultationSettingsOf } from '@shared/consultation/module';
 import { hasRole, type Caller } from '../core/caller';
 import type { HandlerContext } from '../core/router';
 import type { Store } from '../core/store/port';
@@ -30,7 +30,7 @@ export async function placeInLine(store: Store, consultationId: string, seq: num
 
 export async function viewFor(ctx: HandlerContext, c: ConsultationDoc, seat?: MySeat) {
   const community = await getCommunity(ctx.store, c.communityId);
-  const settings = { ...DEFAULT_COMMUNITY_SETTINGS, ...community.settings };
+  const settings = consultationSettingsOf(community);
   const manager = canManage(ctx.caller, c);
   // One count, only for the people running the meeting, only while the vote is open.
   const votesCast = manager && c.voteState === 'open' ? await ctx.store.count('votes', { consultationId: c._id }) : null;

@@ -1,5 +1,5 @@
 import type { consultationContract, TimelineEntry } from '@shared/contract';
-import { DEFAULT_COMMUNITY_SETTINGS } from '@shared/contract';
+import { consultationSettingsOf } from '@shared/consultation/module';
 import { PRIVATE_ACTIONS, TIMELINE_LABELS } from '@shared/consultation/timeline';
 import { missingToLeave, sendBackProblem, stepLabel, type Step } from '@shared/consultation/steps';
 import { AppError } from '@shared/errors';
@@ -139,7 +139,7 @@ export const advance: Handler<C['advance']> = async (input, ctx) => {
   if (c.state !== 'active' || c.step !== input.fromStep) throw new AppError('INVALID_STATE', `无法从${stepLabel(input.fromStep)}进入下一步，${whereNow(c)}`);
   if (c.step === 6) throw new AppError('INVALID_STATE', '已是最后一步，请使用“结束议事”');
   const community = await getCommunity(ctx.store, c.communityId);
-  const missing = missingToLeave(facts(c), ctx.now, { ...DEFAULT_COMMUNITY_SETTINGS, ...community.settings }.topicNeedsApproval);
+  const missing = missingToLeave(facts(c), ctx.now, consultationSettingsOf(community).topicNeedsApproval);
   if (missing.length) throw new AppError('INVALID_STATE', `还不能进入下一步，尚需：${missing.join('；')}`);
   const next = await changeConsultation(ctx, c, { step: (c.step + 1) as Step }, { action: 'advance', note: input.note || null });
   return viewFor(ctx, next);

@@ -1,5 +1,5 @@
 import type { consultationContract, SignupView } from '@shared/contract';
-import { DEFAULT_COMMUNITY_SETTINGS } from '@shared/contract';
+import { consultationSettingsOf } from '@shared/consultation/module';
 import { consultationNoticeText } from '@shared/consultation/announcements';
 import { placeSignup } from '@shared/consultation/seats';
 import { noticePeriodProblem } from '@shared/consultation/steps';
@@ -23,8 +23,8 @@ export const publishNotice: Handler<C['publishNotice']> = async (input, ctx) => 
   if (c.noticeId) throw new AppError('INVALID_STATE', '协商公告已发布');
   if (!c.topic || !c.plan) throw new AppError('INVALID_STATE', '议题或方案不完整');
   const community = await getCommunity(ctx.store, c.communityId);
-  const { consultationNoticeDays } = { ...DEFAULT_COMMUNITY_SETTINGS, ...community.settings };
-  const tooSoon = noticePeriodProblem(c.plan.meetingAt, ctx.now, consultationNoticeDays);
+  const { noticeDays } = consultationSettingsOf(community);
+  const tooSoon = noticePeriodProblem(c.plan.meetingAt, ctx.now, noticeDays);
   const overrideReason = input.overrideReason || null;
   if (tooSoon && !overrideReason) {
     throw new AppError('INVALID_STATE', `${tooSoon}。如确需提前召开，请填写理由`, { overrideReason: '请填写提前召开的理由' });

@@ -7,13 +7,14 @@ import type { Handler, HandlerContext } from '../core/router';
 import type { Filter } from '../core/store/port';
 import { getCommunity } from '../user/records';
 import { writeNotice } from './publishing';
-import { auditChainOf, noticeView, type NoticeDoc } from './records';
+import { auditChainOf, noticeView, requireCategory, type NoticeDoc } from './records';
 
 type C = typeof noticeContract;
 
 export const create: Handler<C['create']> = async (input, ctx) => {
   if (input.scope === 'street' && !hasRole(ctx.caller, 'admin')) throw new AppError('FORBIDDEN', '仅街道管理员可以发布全街道公告');
   const { communityId, ...draft } = input;
+  requireCategory(draft.category);
   if (checkExpiry(draft.expireAt, ctx.now, ctx.now) !== 'ok') throw new AppError('VALIDATION', '截止时间须晚于现在', { expireAt: '截止时间须晚于现在' });
   const community = await getCommunity(ctx.store, communityId);
   const notice = await ctx.store.transaction((tx) => writeNotice(ctx, tx, community, draft, null));
@@ -23,6 +24,7 @@ export const create: Handler<C['create']> = async (input, ctx) => {
 export const update: Handler<C['update']> = async (input, ctx) => {
   const notice = ctx.target;
   const { id, expireAt: newExpiry, ...changes } = input;
+  requireCategory(changes.category);
   const expireAt = newExpiry === undefined ? undefined : (newExpiry ?? NEVER);
   if (expireAt !== undefined && checkExpiry(expireAt, notice.publishAt ?? ctx.now, ctx.now) !== 'ok') {
     throw new AppError('VALIDATION', '截止时间须晚于发布时间', { expireAt: '截止时间须晚于发布时间' });

@@ -5,12 +5,13 @@ import { residentCommunity } from '../core/caller';
 import type { Handler } from '../core/router';
 import { DuplicateError, inc, type Filter } from '../core/store/port';
 import { STREET_ID } from '../user/communities';
-import { noticeSummary, noticeView, requireNotice, type NoticeDoc } from './records';
+import { noticeSummary, noticeView, requireCategory, requireNotice, type NoticeDoc } from './records';
 
 type C = typeof noticeContract;
 
 /** Live notices for a reader: their community's and the street's, pinned first, newest first. */
 export const list: Handler<C['list']> = async (input, ctx) => {
+  requireCategory(input.category);
   const communityId = input.communityId ?? residentCommunity(ctx.caller);
   const where: Filter = {
     audience: { in: audiencesFor(communityId, STREET_ID) },

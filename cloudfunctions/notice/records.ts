@@ -2,6 +2,7 @@ import type { NoticeCategory, NoticeScope, NoticeSummary, NoticeView } from '@sh
 import { excerpt, NEVER, noticeStatus } from '@shared/notice/rules';
 import { AppError } from '@shared/errors';
 import type { Store, TxStore } from '../core/store/port';
+import { NOTICE_CATEGORIES } from '@shared/modules';
 
 declare module '../core/router' {
   interface CollectionDocs {
@@ -73,3 +74,11 @@ export function noticeView(n: NoticeDoc, now: number): NoticeView {
 export function auditChainOf(n: Pick<NoticeDoc, 'communityId' | 'streetId'>): string {
   return n.communityId ?? n.streetId;
 }
+
+/** A category some module declares (shared/modules.ts); anything else is refused where it was typed. */
+export function requireCategory(category: string | undefined): void {
+  if (category !== undefined && !NOTICE_CATEGORIES.includes(category)) {
+    throw new AppError('VALIDATION', '请选择有效的分类', { category: '请选择有效的分类' });
+  }
+}
+

@@ -1,4 +1,6 @@
-import { DEFAULT_COMMUNITY_SETTINGS, type userContract } from '@shared/contract';
+import type { userContract } from '@shared/contract';
+import { AppError } from '@shared/errors';
+import { checkSettingsChanges, communitySettings } from '@shared/modules';
 import type { Handler } from '../core/router';
 import { newId } from '../core/ids';
 import { communityView, getCommunity, type CommunityDoc } from './records';
@@ -18,7 +20,8 @@ export const createCommunity: Handler<C['createCommunity']> = async (input, ctx)
     _id: newId('c'),
     name: input.name,
     streetId: STREET_ID,
-    settings: { ...DEFAULT_COMMUNITY_SETTINGS },
+    // Every module's defaults apply until staff change something.
+    settings: {},
     createdAt: ctx.now,
   };
   await ctx.store.transaction(async (tx) => {
@@ -29,12 +32,15 @@ export const createCommunity: Handler<C['createCommunity']> = async (input, ctx)
 };
 
 export const updateCommunitySettings: Handler<C['updateCommunitySettings']> = async (input, ctx) => {
-  const community = await getCommunity(ctx.store, input.communityId);
-  const { communityId, ...changes } = input;
-  const settings = { ...DEFAULT_COMMUNITY_SETTINGS, ...community.settings, ...changes };
+  const { communityId, settings: changes } = input;
+  const checked = checkSettingsChanges(changes);
+  if (!checked.ok) throw new AppError('VALIDATION', Object.values(checked.fields)[0], checked.fields);
+  const community = await getCommunity(ctx.store, communityId);
+  const current = communitySettings(community.settings);
+  const settings = { ...current, ...Object.fromEntries(Object.entries(changes).map(([name, values]) => [name, { ...current[name], ...values }])) };
   await ctx.store.transaction(async (tx) => {
     await tx.update('communities', communityId, { settings });
-    await ctx.audit(tx, { communityId, action: 'community.settings', targetType: 'community', targetId: communityId, before: community.settings, after: settings });
+    await ctx.audit(tx, { communityId, action: 'community.settings', targetType: 'community', targetId: communityId, before: current, after: settings });
   });
   return communityView({ ...community, settings });
 };

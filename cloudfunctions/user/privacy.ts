@@ -2,21 +2,18 @@ import type { userContract } from '@shared/contract';
 import { AppError } from '@shared/errors';
 import type { UserDoc } from '../core/caller';
 import type { Handler } from '../core/router';
-import type { Store } from '../core/store/port';
-import { consultationRecordsOf, forgetConsultationNames } from '../consultation/personal-data';
-import { noticeRecordsOf } from '../notice/personal-data';
-import { inboxRecordsOf } from './inbox';
+import { MODULES } from '../modules';
 
 type C = typeof userContract;
 
-/** Each module says what it holds about a person; the export gathers them. Later modules add theirs here. */
-const RECORD_SOURCES: ((store: Store, userId: string) => Promise<Record<string, unknown[]>>)[] = [noticeRecordsOf, inboxRecordsOf, consultationRecordsOf];
+/** Each module says in its manifest what it holds about a person and how to erase it. */
+const personalData = () => MODULES.flatMap((m) => (m.personalData ? [m.personalData] : []));
 
 export const exportMyData: Handler<C['exportMyData']> = async (_input, ctx) => {
   const user = ctx.caller.user;
   if (!user) return { user: { openid: ctx.caller.openid }, records: {} };
   const records: Record<string, unknown[]> = {};
-  for (const source of RECORD_SOURCES) Object.assign(records, await source(ctx.store, user._id));
+  for (const source of personalData()) Object.assign(records, await source.export(ctx.store, user._id));
   const audit = await ctx.store.query('audit', { where: { actorId: user._id }, orderBy: [['at', 'desc']], limit: 100 });
   records.actions = audit.items;
   return { user: { ...user }, records };
@@ -40,7 +37,7 @@ export const deleteMe: Handler<C['deleteMe']> = async (_input, ctx) => {
     updatedAt: ctx.now,
   };
   // Names first: if this stops half-way the account still exists and erasing can simply be asked again.
-  await forgetConsultationNames(ctx.store, user._id);
+  for (const source of personalData()) await source.erase?.(ctx.store, user._id);
   await ctx.store.transaction(async (tx) => {
     await tx.update('users', user._id, erased);
     const communityId = user.residency?.communityId ?? user.roles[0]?.communityId;

@@ -1,5 +1,5 @@
 import type { CommunitySettings, CommunityView, MeView, MemberView } from '@shared/contract';
-import { DEFAULT_COMMUNITY_SETTINGS } from '@shared/contract';
+import { communitySettings } from '@shared/modules';
 import { AppError } from '@shared/errors';
 import type { UserDoc } from '../core/caller';
 import type { Store, TxStore } from '../core/store/port';
@@ -19,7 +19,7 @@ export async function getCommunity(store: Store | TxStore, communityId: string):
 }
 
 export function communityView(c: CommunityDoc): CommunityView {
-  return { id: c._id, name: c.name, streetId: c.streetId, settings: { ...DEFAULT_COMMUNITY_SETTINGS, ...c.settings } };
+  return { id: c._id, name: c.name, streetId: c.streetId, settings: communitySettings(c.settings) };
 }
 
 export function meView(user: UserDoc, communityName: string | null): MeView {

@@ -1,17 +1,5 @@
-import type { ModuleContract } from './action';
-import { consultationContract } from './consultation';
-import { noticeContract } from './notice';
-import { userContract } from './user';
-
-/** Every cloud function and its actions. The client and the router are both built from this. */
-export const contract = {
-  user: userContract,
-  notice: noticeContract,
-  consultation: consultationContract,
-} satisfies Record<string, ModuleContract>;
-
-export type Contract = typeof contract;
-export type FunctionName = keyof Contract;
+// Every cloud function and its actions come from the module list; the client and the router are built from it.
+export { contract, type Contract, type FunctionName } from '../modules';
 
 export * from './action';
 export * from './fields';

@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { action } from './action';
 import { choice, fileIds, id, pageInput, text, timestamp, type Page } from './fields';
 
-export const NOTICE_CATEGORIES = ['通知', '活动', '协商公告', '结果公示', '创享计划'] as const;
-export type NoticeCategory = (typeof NOTICE_CATEGORIES)[number];
+/** One of the categories the modules declare (`NOTICE_CATEGORIES` in shared/modules.ts); the notice handlers check which. */
+export type NoticeCategory = string;
+
+const category = z.string({ required_error: '请选择分类', invalid_type_error: '分类格式不正确' }).min(1, '请选择分类').max(10, '分类格式不正确');
 export type NoticeStatus = 'draft' | 'scheduled' | 'published' | 'expired' | 'unpublished';
 export type NoticeScope = 'community' | 'street';
 
@@ -33,7 +35,7 @@ export interface NoticeView extends NoticeSummary {
 }
 
 const editable = {
-  category: choice('分类', NOTICE_CATEGORIES),
+  category,
   title: text('标题', { min: 2, max: 60 }),
   body: text('正文', { max: 5000 }),
   images: fileIds('图片', 9),
@@ -43,7 +45,7 @@ const editable = {
 
 export const noticeContract = {
   list: action<Page<NoticeSummary>>()({
-    input: z.object({ communityId: id('社区').optional(), category: choice('分类', NOTICE_CATEGORIES).optional(), ...pageInput }).strict(),
+    input: z.object({ communityId: id('社区').optional(), category: category.optional(), ...pageInput }).strict(),
     permission: { allow: 'anyone' },
     summary: '公告列表（置顶在前，最新在前）',
   }),

@@ -26,17 +26,12 @@ export interface MeView {
   createdAt: number;
 }
 
-export interface CommunitySettings {
-  /** Days between a consultation notice and its meeting (DOMAIN §3 step 4). */
-  consultationNoticeDays: number;
-  /** Whether staff must approve a consultation topic (step 2). */
-  topicNeedsApproval: boolean;
-}
-
-export const DEFAULT_COMMUNITY_SETTINGS: CommunitySettings = {
-  consultationNoticeDays: 3,
-  topicNeedsApproval: false,
-};
+/**
+ * A community's settings, one group per module that has any (`settings.consultation.noticeDays`). Each module
+ * declares its group's fields, messages and defaults in its manifest and reads it with its own helper
+ * (`consultationSettingsOf(community)`), so nothing here names a module.
+ */
+export type CommunitySettings = Record<string, Record<string, unknown>>;
 
 export interface CommunityView {
   id: string;
@@ -160,8 +155,11 @@ export const userContract = {
     input: z
       .object({
         communityId: id('社区'),
-        consultationNoticeDays: z.number({ invalid_type_error: '提前天数格式不正确' }).int('提前天数须为整数').min(0, '提前天数不能为负').max(30, '提前天数最多30天').optional(),
-        topicNeedsApproval: z.boolean({ invalid_type_error: '请选择是否需要审核' }).optional(),
+        // Checked field by field against each module's declared settings by the handler.
+        settings: z.record(z.string(), z.record(z.string(), z.unknown(), { invalid_type_error: '设置格式不正确' }), {
+          required_error: '缺少设置',
+          invalid_type_error: '设置格式不正确',
+        }),
       })
       .strict(),
     permission: { allow: ['staff'], community: 'input' },

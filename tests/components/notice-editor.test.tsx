@@ -76,7 +76,7 @@ test('editing reads the notice with getManaged, a draft included, without paging
 });
 
 const me = (over: Record<string, unknown>) => ({ id: 'u1', nickname: '周主任', avatarFileId: null, residency: null, roles: [], admin: false, createdAt: 0, ...over });
-const communities = [{ id: 'c_xingfuli', name: '幸福里社区', streetId: 's1', settings: { consultationNoticeDays: 3, topicNeedsApproval: false } }];
+const communities = [{ id: 'c_xingfuli', name: '幸福里社区', streetId: 's1', settings: { consultation: { noticeDays: 3, topicNeedsApproval: false } } }];
 
 test('community staff are not offered 全街道', async () => {
   const cloud = fakeCloud({ 'user.me': () => me({ roles: [{ communityId: 'c_xingfuli', role: 'staff' }] }), 'user.listCommunities': () => communities });

@@ -7,8 +7,8 @@ import Page from '../../miniprogram/src/packages/mine/residency/index';
 
 const visitor: MeView = { id: 'u1', nickname: '', avatarFileId: null, residency: null, roles: [], admin: false, createdAt: 0 };
 const communities = [
-  { id: 'c_heping', name: '和平社区', streetId: 's', settings: { consultationNoticeDays: 3, topicNeedsApproval: false } },
-  { id: 'c_xingfuli', name: '幸福里社区', streetId: 's', settings: { consultationNoticeDays: 3, topicNeedsApproval: false } },
+  { id: 'c_heping', name: '和平社区', streetId: 's', settings: { consultation: { noticeDays: 3, topicNeedsApproval: false } } },
+  { id: 'c_xingfuli', name: '幸福里社区', streetId: 's', settings: { consultation: { noticeDays: 3, topicNeedsApproval: false } } },
 ];
 
 function renderPage() {

@@ -394,7 +394,7 @@ test('in large-text mode the consultation pages fit a phone and their main butto
 }, 180_000);
 
 test('when topics need approval staff reject and then approve from the consultation page; a host postpones, resumes, sends back and cancels, each with a reason', async () => {
-  await dataAs('demo-staff', 'user', 'updateCommunitySettings', { communityId: 'c_xingfuli', topicNeedsApproval: true });
+  await dataAs('demo-staff', 'user', 'updateCommunitySettings', { communityId: 'c_xingfuli', settings: { consultation: { topicNeedsApproval: true } } });
   const host = await openPhone(browser, { openid: 'demo-host' });
   const staff = await openPhone(browser, { openid: 'demo-staff' });
   const resident = await openPhone(browser, { openid: 'demo-resident-4' });
@@ -476,7 +476,7 @@ test('when topics need approval staff reject and then approve from the consultat
     v = await openDetail(resident, c.id);
     await v.locator('.cs-timeline', { hasText: '议题还要补充维修清单' }).waitFor();
   } finally {
-    await dataAs('demo-staff', 'user', 'updateCommunitySettings', { communityId: 'c_xingfuli', topicNeedsApproval: false });
+    await dataAs('demo-staff', 'user', 'updateCommunitySettings', { communityId: 'c_xingfuli', settings: { consultation: { topicNeedsApproval: false } } });
     for (const phone of [host, staff, resident]) await phone.context.close();
   }
 }, 180_000);

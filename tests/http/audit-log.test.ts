@@ -19,7 +19,7 @@ describe('what an audited write costs', () => {
 
   const writes: [string, (staff: Client) => Promise<unknown>][] = [
     ['pin', (staff) => staff.ok('notice', 'pin', { id: 'n_demo1', pinned: true })],
-    ['updateCommunitySettings', (staff) => staff.ok('user', 'updateCommunitySettings', { communityId: XFL, consultationNoticeDays: 5 })],
+    ['updateCommunitySettings', (staff) => staff.ok('user', 'updateCommunitySettings', { communityId: XFL, settings: { consultation: { noticeDays: 5 } } })],
     ['grantHost', (staff) => staff.ok('user', 'grantHost', { communityId: XFL, userId: 'u_demo4' })],
   ];
 

@@ -89,7 +89,7 @@ test('the host’s pool picker lists only opinions not yet in a consultation; st
   expect(unlinked.items.map((o) => o.id)).toContain(free.id);
   expect(unlinked.items.map((o) => o.id)).not.toContain(taken.id);
 
-  await staff.ok('user', 'updateCommunitySettings', { communityId: 'c_xingfuli', topicNeedsApproval: true });
+  await staff.ok('user', 'updateCommunitySettings', { communityId: 'c_xingfuli', settings: { consultation: { topicNeedsApproval: true } } });
   try {
     await host.ok('consultation', 'closeCollection', { id: c.id, reason: '够了' });
     await host.ok('consultation', 'advance', { id: c.id, fromStep: 1 });
@@ -99,7 +99,7 @@ test('the host’s pool picker lists only opinions not yet in a consultation; st
     const queue = await staff.ok('consultation', 'list', { communityId: 'c_xingfuli', topicPending: true });
     expect(queue.items.map((x) => [x.id, x.topicApproval])).toEqual([[c.id, 'pending']]);
   } finally {
-    await staff.ok('user', 'updateCommunitySettings', { communityId: 'c_xingfuli', topicNeedsApproval: false });
+    await staff.ok('user', 'updateCommunitySettings', { communityId: 'c_xingfuli', settings: { consultation: { topicNeedsApproval: false } } });
   }
 });
 

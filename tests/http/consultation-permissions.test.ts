@@ -153,15 +153,15 @@ const VALID_INPUT: Record<string, (x: Ctx) => Promise<Record<string, unknown>>> 
   requestTopicApproval: async (x) => {
     const c = await consultationAt(x.cloud, x.people, 2);
     await x.people.host.ok('consultation', 'saveTopic', { id: c.id, title: '议题', background: '背景', question: '问题', adoptedOpinionIds: [], adoptionReason: '' });
-    await x.people.staff.ok('user', 'updateCommunitySettings', { communityId: XFL, topicNeedsApproval: true });
+    await x.people.staff.ok('user', 'updateCommunitySettings', { communityId: XFL, settings: { consultation: { topicNeedsApproval: true } } });
     return { id: c.id };
   },
   reviewTopic: async (x) => {
     const c = await consultationAt(x.cloud, x.people, 2);
-    await x.people.staff.ok('user', 'updateCommunitySettings', { communityId: XFL, topicNeedsApproval: true });
+    await x.people.staff.ok('user', 'updateCommunitySettings', { communityId: XFL, settings: { consultation: { topicNeedsApproval: true } } });
     await x.people.host.ok('consultation', 'saveTopic', { id: c.id, title: '议题', background: '背景', question: '问题', adoptedOpinionIds: [], adoptionReason: '' });
     await x.people.host.ok('consultation', 'requestTopicApproval', { id: c.id });
-    await x.people.staff.ok('user', 'updateCommunitySettings', { communityId: XFL, topicNeedsApproval: false });
+    await x.people.staff.ok('user', 'updateCommunitySettings', { communityId: XFL, settings: { consultation: { topicNeedsApproval: false } } });
     return { id: c.id, approve: true };
   },
   savePlan: async (x) => ({ id: (await consultationAt(x.cloud, x.people, 3)).id, plan: PLAN }),

@@ -116,7 +116,7 @@ test('a postponement after the notice publishes a notice and tells those signed 
 });
 
 test('a topic rejected by staff goes back with the reason, and must be approved before step 3', async () => {
-  await people.staff.ok('user', 'updateCommunitySettings', { communityId: 'c_xingfuli', topicNeedsApproval: true });
+  await people.staff.ok('user', 'updateCommunitySettings', { communityId: 'c_xingfuli', settings: { consultation: { topicNeedsApproval: true } } });
   try {
     const c = await consultationAt(cloud, people, 2);
     await people.host.ok('consultation', 'saveTopic', { id: c.id, title: '议题', background: '背景', question: '问题', adoptedOpinionIds: [], adoptionReason: '' });
@@ -127,7 +127,7 @@ test('a topic rejected by staff goes back with the reason, and must be approved 
     const blocked = await people.host.call('consultation', 'advance', { id: c.id, fromStep: 2 });
     expect(blocked).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
   } finally {
-    await people.staff.ok('user', 'updateCommunitySettings', { communityId: 'c_xingfuli', topicNeedsApproval: false });
+    await people.staff.ok('user', 'updateCommunitySettings', { communityId: 'c_xingfuli', settings: { consultation: { topicNeedsApproval: false } } });
   }
 });
 

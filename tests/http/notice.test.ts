@@ -119,7 +119,7 @@ describe('malformed input', () => {
     const error = await refusedUnchanged(c.cloud(), 'VALIDATION', () =>
       staff.call('notice', 'create', {
         communityId: XFL,
-        category: '八卦',
+        category: '通知',
         title: '短',
         body: '',
         images: ['http://example.com/a.png'],
@@ -127,12 +127,19 @@ describe('malformed input', () => {
       }),
     );
     expect(error.fields).toEqual({
-      category: '请选择有效的分类',
       title: '标题至少2个字',
       body: '请填写正文',
       'images.0': '图片格式不正确',
       pinned: '置顶格式不正确',
     });
+  });
+
+  test('a category no module declares → VALIDATION on that field, nothing written', async () => {
+    const staff = await c.cloud().login('demo-staff');
+    const error = await refusedUnchanged(c.cloud(), 'VALIDATION', () => staff.call('notice', 'create', { ...draftInput('分类不对'), category: '八卦' }));
+    expect(error.fields).toEqual({ category: '请选择有效的分类' });
+    const listed = await refusedUnchanged(c.cloud(), 'VALIDATION', () => staff.call('notice', 'list', { communityId: XFL, category: '八卦' }));
+    expect(listed.fields).toEqual({ category: '请选择有效的分类' });
   });
 
   test('unknown fields are refused by name', async () => {

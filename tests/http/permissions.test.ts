@@ -114,7 +114,7 @@ const VALID_INPUT: Record<string, Factory> = {
     return { communityId: XFL, userId };
   },
   'user.createCommunity': async (s) => ({ name: `新社区${s.next()}` }),
-  'user.updateCommunitySettings': async () => ({ communityId: XFL, consultationNoticeDays: 4 }),
+  'user.updateCommunitySettings': async () => ({ communityId: XFL, settings: { consultation: { noticeDays: 4 } } }),
   'user.assignStaff': async (s) => ({ communityId: XFL, userId: (await freshUser(s)).id }),
   'user.removeStaff': async (s) => {
     const { id } = await freshUser(s);

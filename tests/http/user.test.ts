@@ -73,7 +73,7 @@ describe('communities', () => {
   test('anyone can list the communities of the street', async () => {
     const list = await c.cloud().anonymous().ok('user', 'listCommunities', {});
     expect(list.map((x) => x.name).sort()).toEqual(['和平社区', '幸福里社区'].sort());
-    expect(list[0].settings).toEqual({ consultationNoticeDays: 3, topicNeedsApproval: false });
+    expect(list[0].settings).toEqual({ consultation: { noticeDays: 3, topicNeedsApproval: false } });
   });
 
   test('the admin creates a community and assigns and removes its staff', async () => {
@@ -117,25 +117,37 @@ describe('communities', () => {
 
   test('staff update their own community\'s settings, not another\'s', async () => {
     const staff = await c.cloud().login('demo-staff');
-    const updated = await staff.ok('user', 'updateCommunitySettings', { communityId: XFL, consultationNoticeDays: 5 });
-    expect(updated.settings).toEqual({ consultationNoticeDays: 5, topicNeedsApproval: false });
-    const again = await staff.ok('user', 'updateCommunitySettings', { communityId: XFL, topicNeedsApproval: true });
-    expect(again.settings).toEqual({ consultationNoticeDays: 5, topicNeedsApproval: true });
+    const updated = await staff.ok('user', 'updateCommunitySettings', { communityId: XFL, settings: { consultation: { noticeDays: 5 } } });
+    expect(updated.settings).toEqual({ consultation: { noticeDays: 5, topicNeedsApproval: false } });
+    const again = await staff.ok('user', 'updateCommunitySettings', { communityId: XFL, settings: { consultation: { topicNeedsApproval: true } } });
+    expect(again.settings).toEqual({ consultation: { noticeDays: 5, topicNeedsApproval: true } });
     const listed = (await staff.ok('user', 'listCommunities', {})).find((x) => x.id === XFL);
-    expect(listed?.settings).toEqual({ consultationNoticeDays: 5, topicNeedsApproval: true });
+    expect(listed?.settings).toEqual({ consultation: { noticeDays: 5, topicNeedsApproval: true } });
 
     const other = await c.cloud().login('demo-staff-heping');
-    await refusedUnchanged(c.cloud(), 'FORBIDDEN', () => other.call('user', 'updateCommunitySettings', { communityId: XFL, consultationNoticeDays: 1 }));
+    await refusedUnchanged(c.cloud(), 'FORBIDDEN', () => other.call('user', 'updateCommunitySettings', { communityId: XFL, settings: { consultation: { noticeDays: 1 } } }));
     const admin = await c.cloud().login('demo-admin');
-    await refusedUnchanged(c.cloud(), 'FORBIDDEN', () => admin.call('user', 'updateCommunitySettings', { communityId: XFL, consultationNoticeDays: 1 }));
+    await refusedUnchanged(c.cloud(), 'FORBIDDEN', () => admin.call('user', 'updateCommunitySettings', { communityId: XFL, settings: { consultation: { noticeDays: 1 } } }));
   });
 
   test('settings out of range → VALIDATION in Chinese', async () => {
     const staff = await c.cloud().login('demo-staff');
     const error = await refusedUnchanged(c.cloud(), 'VALIDATION', () =>
-      staff.call('user', 'updateCommunitySettings', { communityId: XFL, consultationNoticeDays: 31, topicNeedsApproval: 'yes' }),
+      staff.call('user', 'updateCommunitySettings', { communityId: XFL, settings: { consultation: { noticeDays: 31, topicNeedsApproval: 'yes' } } }),
     );
-    expect(error.fields).toEqual({ consultationNoticeDays: '提前天数最多30天', topicNeedsApproval: '请选择是否需要审核' });
+    expect(error.fields).toEqual({ 'settings.consultation.noticeDays': '提前天数最多30天', 'settings.consultation.topicNeedsApproval': '请选择是否需要审核' });
+  });
+
+  test('a settings group no module declares, or a field its module does not have, is refused and nothing is written', async () => {
+    const staff = await c.cloud().login('demo-staff');
+    const unknownGroup = await refusedUnchanged(c.cloud(), 'VALIDATION', () =>
+      staff.call('user', 'updateCommunitySettings', { communityId: XFL, settings: { parking: { spaces: 3 } } }),
+    );
+    expect(unknownGroup.fields).toEqual({ 'settings.parking': '没有这一项设置' });
+    const unknownField = await refusedUnchanged(c.cloud(), 'VALIDATION', () =>
+      staff.call('user', 'updateCommunitySettings', { communityId: XFL, settings: { consultation: { quorum: 3 } } }),
+    );
+    expect(Object.keys(unknownField.fields ?? {})).toEqual(['settings.consultation._']);
   });
 });
 
@@ -276,7 +288,7 @@ describe('privacy: exportMyData and deleteMe', () => {
 
   test('the export lists the audited actions I took', async () => {
     const staff = await c.cloud().login('demo-staff');
-    await staff.ok('user', 'updateCommunitySettings', { communityId: XFL, consultationNoticeDays: 4 });
+    await staff.ok('user', 'updateCommunitySettings', { communityId: XFL, settings: { consultation: { noticeDays: 4 } } });
     const data = await staff.ok('user', 'exportMyData', {});
     expect(data.records.actions).toEqual([expect.objectContaining({ action: 'community.settings', actorId: 'u_demo1' })]);
   });
@@ -371,7 +383,7 @@ describe('audit trail and chain verification', () => {
     cloud = await startCloud({ store: 'sqlite', now: T0 });
     staff = await cloud.login('demo-staff');
     // Four audited changes in 幸福里: settings, a host grant and revoke, a notice draft.
-    await staff.ok('user', 'updateCommunitySettings', { communityId: XFL, consultationNoticeDays: 5 });
+    await staff.ok('user', 'updateCommunitySettings', { communityId: XFL, settings: { consultation: { noticeDays: 5 } } });
     await staff.ok('user', 'grantHost', { communityId: XFL, userId: 'u_demo4' });
     await staff.ok('user', 'revokeHost', { communityId: XFL, userId: 'u_demo4' });
     await staff.ok('notice', 'create', { communityId: XFL, category: '通知', title: '审计测试', body: '内容' });
@@ -444,7 +456,7 @@ describe('audit trail and chain verification', () => {
 
   test('an untouched chain verifies once sealed; a newer change waits outside the check', async () => {
     await sealed();
-    await staff.ok('user', 'updateCommunitySettings', { communityId: XFL, consultationNoticeDays: 6 });
+    await staff.ok('user', 'updateCommunitySettings', { communityId: XFL, settings: { consultation: { noticeDays: 6 } } });
     expect(await staff.ok('user', 'verifyAuditChain', { communityId: XFL })).toEqual({ ok: true, checked: 4, brokenAt: null, reason: null, unsealed: 1 });
     // Another community's chain is separate.
     const other = await cloud.login('demo-staff-heping');

@@ -15,7 +15,7 @@ import { findChainBreak, type ChainedEntry } from '@shared/audit/chain';
 import { ERROR_CODES } from '@shared/errors';
 import { SEALING_WINDOW_MS, type AuditDoc } from '../../cloudfunctions/core/audit';
 import { sealAudit } from '../../cloudfunctions/core/audit-sealing';
-import { FUNCTIONS } from '../../cloudfunctions/functions';
+import { FUNCTIONS } from '../../cloudfunctions/modules';
 import { startCloud, type Client, type TestCloud } from '../support/cloud';
 
 /** Per action and caller. These keep the whole file well under a minute. */

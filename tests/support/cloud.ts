@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Envelope } from '@shared/errors';
 import type { Contract, FunctionName, InputOf, OutputOf } from '@shared/contract';
-import { FUNCTIONS } from '../../cloudfunctions/functions';
+import { FUNCTIONS } from '../../cloudfunctions/modules';
 import type { RequestMetrics, Runtime } from '../../cloudfunctions/core/runtime';
 import { MemoryStore } from '../../cloudfunctions/core/store/memory';
 import type { Store } from '../../cloudfunctions/core/store/port';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildFunctions, functionNames, type BuiltFunction } from '../../scripts/build-functions';
 import { contract, type ModuleContract } from '@shared/contract';
-import { FUNCTIONS } from '../../cloudfunctions/functions';
+import { FUNCTIONS } from '../../cloudfunctions/modules';
 
 jest.setTimeout(60_000);
 

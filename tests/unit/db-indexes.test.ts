@@ -1,4 +1,6 @@
-import { COLLECTIONS } from '../../cloudfunctions/core/store/schema';
+import { collections } from '../../cloudfunctions/core/store/schema';
+
+const COLLECTIONS = collections();
 import { consoleChecklist, indexPlan } from '../../scripts/db-indexes';
 
 test('the plan lists every declared collection and index, with the names SQLite uses', () => {

@@ -5,10 +5,10 @@ describe('parseInput keeps the wording each schema chose', () => {
   // Regression: zhErrorMap, passed to safeParse, ran last and replaced `required_error`, `invalid_type_error` and
   // a choice's errorMap with its generic fallbacks, so "请填写标题" became "此项必填".
   test('required and wrong-type messages name the field', () => {
-    const result = parseInput(contract.notice.create.input, { communityId: 5, category: '八卦' });
+    const result = parseInput(contract.notice.create.input, { communityId: 5, category: 7 });
     expect(result).toEqual({
       ok: false,
-      fields: { communityId: '社区格式不正确', category: '请选择有效的分类', title: '请填写标题', body: '请填写正文' },
+      fields: { communityId: '社区格式不正确', category: '分类格式不正确', title: '请填写标题', body: '请填写正文' },
     });
   });
 

@@ -15,7 +15,7 @@ import {
   type UpdateOptions,
 } from './port';
 import { DEFAULT_RETRY, withDeadline, withRetry, type RetryPolicy, type TxOutcome } from './retry';
-import { COLLECTIONS, indexName, type IndexSpec } from './schema';
+import { collections, indexName, type IndexSpec } from './schema';
 
 /** A write that lost to another transaction; CloudBase answers DATABASE_TRANSACTION_CONFLICT. */
 export class WriteConflictError extends Error {
@@ -421,7 +421,7 @@ export class MemoryStore implements Store {
   private uniqueIndexes(collection: string): UniqueIndex[] {
     let indexes = this.uniques.get(collection);
     if (!indexes) {
-      indexes = (COLLECTIONS[collection] ?? [])
+      indexes = (collections()[collection] ?? [])
         .filter((spec) => spec.unique)
         .map((spec) => ({ name: indexName(collection, spec), spec, holders: new Map<string, string>() }));
       this.uniques.set(collection, indexes);

@@ -1,15 +1,16 @@
 /**
- * Every collection and its indexes, declared once. SQLite applies them on open; `npm run db:indexes`
- * prints them for the CloudBase console, where indexes are created by hand or by the CLI.
+ * Collections and their indexes. SQLite and the memory store apply them on open; `npm run db:indexes` prints
+ * them for the CloudBase console, where indexes are created by hand or by the CLI.
  */
+import { MODULES } from '../../modules';
+
 export interface IndexSpec {
   fields: [string, 'asc' | 'desc'][];
   unique?: boolean;
 }
 
-export const COLLECTIONS: Record<string, IndexSpec[]> = {
-  users: [{ fields: [['openid', 'asc']], unique: true }, { fields: [['residency.communityId', 'asc'], ['residency.status', 'asc']] }],
-  communities: [{ fields: [['streetId', 'asc']] }],
+/** The platform's own collections; each module declares its own in its manifest. */
+const CORE_COLLECTIONS: Record<string, IndexSpec[]> = {
   audit: [
     // One entry per place in a chain; `slot` is never missing, so CloudBase's null-as-a-value rule cannot bite.
     { fields: [['slot', 'asc']], unique: true },
@@ -23,36 +24,23 @@ export const COLLECTIONS: Record<string, IndexSpec[]> = {
     { fields: [['actorId', 'asc']] },
   ],
   auditHeads: [],
-  notices: [
-    { fields: [['audience', 'asc'], ['status', 'asc'], ['publishAt', 'desc']] },
-    { fields: [['communityId', 'asc'], ['updatedAt', 'desc']] },
-    { fields: [['scope', 'asc'], ['updatedAt', 'desc']] },
-  ],
-  noticeReads: [{ fields: [['userId', 'asc']] }],
-  inbox: [{ fields: [['userId', 'asc'], ['createdAt', 'desc']] }],
-  consultations: [
-    { fields: [['communityId', 'asc'], ['updatedAt', 'desc']] },
-    { fields: [['hostId', 'asc'], ['updatedAt', 'desc']] },
-    { fields: [['step', 'asc'], ['updatedAt', 'desc']] },
-    { fields: [['communityId', 'asc'], ['topicApproval', 'asc'], ['updatedAt', 'desc']] },
-  ],
-  opinions: [
-    { fields: [['communityId', 'asc'], ['createdAt', 'desc']] },
-    { fields: [['communityId', 'asc'], ['supportCount', 'desc']] },
-    { fields: [['consultationId', 'asc'], ['createdAt', 'desc']] },
-  ],
-  opinionSupports: [{ fields: [['opinionId', 'asc']] }, { fields: [['userId', 'asc']] }],
-  opinionComments: [{ fields: [['opinionId', 'asc'], ['createdAt', 'asc']] }, { fields: [['authorId', 'asc']] }],
-  signups: [{ fields: [['consultationId', 'asc'], ['status', 'asc'], ['seq', 'asc']] }, { fields: [['userId', 'asc']] }],
-  attendance: [{ fields: [['consultationId', 'asc'], ['at', 'asc']] }],
-  votes: [{ fields: [['consultationId', 'asc'], ['choice', 'asc']] }],
-  meetingPoints: [{ fields: [['consultationId', 'asc'], ['seq', 'asc']] }],
-  progressUpdates: [{ fields: [['consultationId', 'asc'], ['at', 'asc']] }],
-  ratings: [{ fields: [['consultationId', 'asc']] }, { fields: [['userId', 'asc']] }],
   files: [],
 };
 
-export type CollectionName = keyof typeof COLLECTIONS;
+/**
+ * Every collection and its indexes: the platform's and each module's (`cloudfunctions/modules.ts`). A function,
+ * not a constant: the stores ask when they open, after every module has loaded.
+ */
+export function collections(): Record<string, IndexSpec[]> {
+  const all: Record<string, IndexSpec[]> = { ...CORE_COLLECTIONS };
+  for (const m of MODULES) {
+    for (const [name, indexes] of Object.entries(m.collections)) {
+      if (name in all) throw new Error(`collection ${name} is declared twice (module ${m.shared.name})`);
+      all[name] = indexes;
+    }
+  }
+  return all;
+}
 
 export function indexName(collection: string, spec: IndexSpec): string {
   return `${collection}_${spec.fields.map(([f]) => f.replace(/\./g, '_')).join('_')}${spec.unique ? '_unique' : ''}`;

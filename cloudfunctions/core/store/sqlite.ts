@@ -15,7 +15,7 @@ import {
   type TxStore,
   type UpdateOptions,
 } from './port';
-import { COLLECTIONS, indexName } from './schema';
+import { collections, indexName, type IndexSpec } from './schema';
 
 type Row = { doc: string };
 
@@ -95,13 +95,16 @@ export class SqliteStore implements Store {
   private lock: Promise<void> = Promise.resolve();
   private txOpen = false;
 
+  private readonly indexes: Record<string, IndexSpec[]>;
+
   constructor(path = ':memory:') {
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
     // FULL: an acknowledged write survives a crash or Ctrl-C, as the local cloud promises.
     this.db.pragma('synchronous = FULL');
     this.db.pragma('busy_timeout = 5000');
-    for (const collection of Object.keys(COLLECTIONS)) this.ensure(collection);
+    this.indexes = collections();
+    for (const collection of Object.keys(this.indexes)) this.ensure(collection);
   }
 
   close(): void {
@@ -235,7 +238,7 @@ export class SqliteStore implements Store {
   private ensure(collection: string): void {
     if (this.ready.has(collection)) return;
     this.db.exec(`CREATE TABLE IF NOT EXISTS ${table(collection)} (_id TEXT PRIMARY KEY, doc TEXT NOT NULL)`);
-    for (const spec of COLLECTIONS[collection] ?? []) {
+    for (const spec of this.indexes[collection] ?? []) {
       const cols = spec.fields.map(([f, dir]) => `${field(f)} ${dir === 'desc' ? 'DESC' : 'ASC'}`).join(', ');
       this.db.exec(
         `CREATE ${spec.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS "${indexName(collection, spec)}" ON ${table(collection)} (${cols})`,

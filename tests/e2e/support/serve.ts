@@ -3,7 +3,7 @@
  * build of dist/h5 during the run cannot pull pages out from under the browser. Env: PORT, DATA_DIR, H5_DIR.
  */
 import { join } from 'node:path';
-import { FUNCTIONS } from '../../../cloudfunctions/functions';
+import { FUNCTIONS } from '../../../cloudfunctions/modules';
 import { SqliteStore } from '../../../cloudfunctions/core/store/sqlite';
 import { localRuntime } from '../../../local-cloud/runtime';
 import { DEMO_ACCOUNTS, seedDemo } from '../../../local-cloud/seed';

@@ -2,7 +2,7 @@ import { useCallback } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { ROLE_LABELS, type AuditEntryView } from '@shared/contract'
-import { TIMELINE_LABELS } from '@shared/consultation/timeline'
+import { auditLabel } from '@shared/modules'
 import { Page } from '../../../components/Page'
 import { ListFooter, StateView } from '../../../components/StateView'
 import { usePagedList } from '../../../hooks/usePagedList'
@@ -26,7 +26,7 @@ export default function AuditPage() {
       {list.items.map((e) => (
         <View key={e.id} className="gz-card gz-stack cs-audit">
           <View className="gz-row">
-            <Text className="cs-timeline__label">{TIMELINE_LABELS[e.action] ?? e.action}</Text>
+            <Text className="cs-timeline__label">{auditLabel(e.action)}</Text>
             <Text className="gz-tag">{ROLE_LABELS[e.actorRole as keyof typeof ROLE_LABELS] ?? e.actorRole}</Text>
           </View>
           <Text className="gz-muted">

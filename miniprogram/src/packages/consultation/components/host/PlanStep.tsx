@@ -12,6 +12,7 @@ import { DateTimeField } from '../DateTimeField'
 import { ListEditor } from '../ListEditor'
 import { NumberStepper } from '../NumberStepper'
 import type { StepFormProps } from './types'
+import { consultationSettingsOf } from '@shared/consultation/module'
 
 const RULES = (['majority', 'two_thirds', 'consensus'] as const).map((value) => ({ value, label: DECISION_RULE_LABELS[value] }))
 
@@ -20,7 +21,7 @@ const toInt = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text.trim())
 /** Step 3: when and where, who is invited, open seats, agenda, how it is decided, and between what. */
 export function PlanStep({ view: c, act, apply }: StepFormProps) {
   const communities = useCommunities()
-  const noticeDays = communities.list.find((x) => x.id === c.communityId)?.settings.consultationNoticeDays ?? 3
+  const { noticeDays } = consultationSettingsOf(communities.list.find((x) => x.id === c.communityId) ?? { settings: {} })
   const p = c.plan
   // A first plan proposes a meeting just after the notice period, in the evening when most can come.
   const defaultAt = addDays(Date.now(), noticeDays + 1)

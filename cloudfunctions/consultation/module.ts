@@ -1,0 +1,31 @@
+import { consultationModule } from '@shared/consultation/module';
+import { defineServerModule } from '../core/module';
+import { consultationFunction } from './function';
+import { consultationRecordsOf, forgetConsultationNames } from './personal-data';
+
+export const consultationServerModule = defineServerModule({
+  shared: consultationModule,
+  fn: consultationFunction,
+  collections: {
+    consultations: [
+      { fields: [['communityId', 'asc'], ['updatedAt', 'desc']] },
+      { fields: [['hostId', 'asc'], ['updatedAt', 'desc']] },
+      { fields: [['step', 'asc'], ['updatedAt', 'desc']] },
+      { fields: [['communityId', 'asc'], ['topicApproval', 'asc'], ['updatedAt', 'desc']] },
+    ],
+    opinions: [
+      { fields: [['communityId', 'asc'], ['createdAt', 'desc']] },
+      { fields: [['communityId', 'asc'], ['supportCount', 'desc']] },
+      { fields: [['consultationId', 'asc'], ['createdAt', 'desc']] },
+    ],
+    opinionSupports: [{ fields: [['opinionId', 'asc']] }, { fields: [['userId', 'asc']] }],
+    opinionComments: [{ fields: [['opinionId', 'asc'], ['createdAt', 'asc']] }, { fields: [['authorId', 'asc']] }],
+    signups: [{ fields: [['consultationId', 'asc'], ['status', 'asc'], ['seq', 'asc']] }, { fields: [['userId', 'asc']] }],
+    attendance: [{ fields: [['consultationId', 'asc'], ['at', 'asc']] }],
+    votes: [{ fields: [['consultationId', 'asc'], ['choice', 'asc']] }],
+    meetingPoints: [{ fields: [['consultationId', 'asc'], ['seq', 'asc']] }],
+    progressUpdates: [{ fields: [['consultationId', 'asc'], ['at', 'asc']] }],
+    ratings: [{ fields: [['consultationId', 'asc']] }, { fields: [['userId', 'asc']] }],
+  },
+  personalData: { export: consultationRecordsOf, erase: forgetConsultationNames },
+});

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { consultationContract } from '../contract/consultation';
+import { defineModule, settingsFor, type ModuleSettings } from '../module';
+import { TIMELINE_LABELS } from './timeline';
+
+const settings = {
+  schema: z.object({
+    /** Days between a consultation notice and its meeting (DOMAIN §3 step 4). */
+    noticeDays: z.number({ invalid_type_error: '提前天数格式不正确' }).int('提前天数须为整数').min(0, '提前天数不能为负').max(30, '提前天数最多30天'),
+    /** Whether staff must approve a consultation topic (step 2). */
+    topicNeedsApproval: z.boolean({ invalid_type_error: '请选择是否需要审核' }),
+  }),
+  defaults: { noticeDays: 3, topicNeedsApproval: false },
+} satisfies ModuleSettings;
+
+export type ConsultationSettings = z.infer<typeof settings.schema>;
+
+export const consultationModule = defineModule({
+  name: 'consultation',
+  contract: consultationContract,
+  settings,
+  noticeCategories: ['协商公告', '结果公示'],
+  auditLabels: TIMELINE_LABELS,
+});
+
+/** A community's consultation settings, with the defaults for anything never set. */
+export function consultationSettingsOf(community: { settings: unknown }): ConsultationSettings {
+  return settingsFor(community.settings, consultationModule.name, settings);
+}

@@ -1,0 +1,36 @@
+import type { z } from 'zod';
+import type { ModuleContract } from './contract/action';
+
+/**
+ * The half of a module's manifest that the app and the functions share: its contract, its community settings,
+ * the notice categories its workflows publish under, and how its audit entries read on timelines. The
+ * functions' half (`cloudfunctions/<module>/module.ts`) adds collections, personal data, jobs, stats and exports.
+ */
+export interface SharedModule<N extends string = string, C extends ModuleContract = ModuleContract> {
+  /** The module's name: its cloud function, its folders, and its key in community settings. */
+  name: N;
+  contract: C;
+  /** Per-community settings, kept under `settings[name]`; anything not set reads as the default. */
+  settings?: ModuleSettings;
+  /** Notice categories this module's workflows publish under. */
+  noticeCategories?: readonly string[];
+  /** How each of its audited actions reads on a timeline (action → words). */
+  auditLabels?: Readonly<Record<string, string>>;
+}
+
+export interface ModuleSettings<S extends z.ZodRawShape = z.ZodRawShape> {
+  /** Every setting, each with its Chinese field messages; updates may name any subset. */
+  schema: z.ZodObject<S>;
+  defaults: z.infer<z.ZodObject<S>>;
+}
+
+/** Declares a module's shared half, keeping its name and contract types for the typed client. */
+export function defineModule<const N extends string, C extends ModuleContract>(module: SharedModule<N, C>): SharedModule<N, C> {
+  return module;
+}
+
+/** A community's settings for one module, with the defaults for anything never set. */
+export function settingsFor<S extends z.ZodRawShape>(settings: unknown, name: string, declared: ModuleSettings<S>): z.infer<z.ZodObject<S>> {
+  const stored = (settings as Record<string, unknown> | null | undefined)?.[name];
+  return { ...declared.defaults, ...(typeof stored === 'object' && stored !== null ? stored : {}) };
+}

@@ -1,0 +1,61 @@
+/**
+ * Every module, once. The contract the client and the router are built from, the notice categories, the
+ * community settings and the timeline words all come from this list. Adding a module: its folders, one line
+ * here, one in `cloudfunctions/modules.ts`, and its subpackage in `miniprogram/src/app.config.ts`.
+ */
+import { consultationModule } from './consultation/module';
+import type { CommunitySettings } from './contract/user';
+import { parseInput } from './contract/zod-zh';
+import { settingsFor, type ModuleSettings, type SharedModule } from './module';
+import { noticeModule } from './notice/module';
+import { userModule } from './user/module';
+
+export const MODULES = [userModule, noticeModule, consultationModule] as const;
+
+type Modules = (typeof MODULES)[number];
+
+/** Every cloud function and its actions, by module name. */
+export const contract = Object.fromEntries(MODULES.map((m) => [m.name, m.contract])) as { [M in Modules as M['name']]: M['contract'] };
+
+export type Contract = typeof contract;
+export type FunctionName = keyof Contract;
+
+/** The categories a notice may have: the notice module's own and those other modules' workflows publish under. */
+export const NOTICE_CATEGORIES: readonly string[] = MODULES.flatMap((m: SharedModule) => m.noticeCategories ?? []);
+
+/** How an audited action reads on timelines and in the audit trail; the action itself when no module says. */
+export function auditLabel(action: string): string {
+  for (const m of MODULES as readonly SharedModule[]) {
+    const label = m.auditLabels?.[action];
+    if (label) return label;
+  }
+  return action;
+}
+
+/** Modules with community settings, by name. */
+export const MODULE_SETTINGS: Readonly<Record<string, ModuleSettings>> = Object.fromEntries(
+  (MODULES as readonly SharedModule[]).flatMap((m) => (m.settings ? [[m.name, m.settings]] : [])),
+);
+
+/** Every module's settings for a community, with defaults for anything never set. */
+export function communitySettings(stored: unknown): CommunitySettings {
+  return Object.fromEntries(Object.entries(MODULE_SETTINGS).map(([name, declared]) => [name, settingsFor(stored, name, declared)]));
+}
+
+/**
+ * Checks changes to a community's settings against what each module declares: only known groups and fields,
+ * each valid. Field messages are keyed `settings.<module>.<field>`, as the form names them.
+ */
+export function checkSettingsChanges(changes: Record<string, Record<string, unknown>>): { ok: true } | { ok: false; fields: Record<string, string> } {
+  const fields: Record<string, string> = {};
+  for (const [name, values] of Object.entries(changes)) {
+    const declared = MODULE_SETTINGS[name];
+    if (!declared) {
+      fields[`settings.${name}`] = '没有这一项设置';
+      continue;
+    }
+    const parsed = parseInput(declared.schema.partial().strict(), values);
+    if (!parsed.ok) for (const [path, message] of Object.entries(parsed.fields)) fields[`settings.${name}.${path}`] = message;
+  }
+  return Object.keys(fields).length ? { ok: false, fields } : { ok: true };
+}

@@ -1,0 +1,17 @@
+import { noticeContract } from '../contract/notice';
+import { defineModule } from '../module';
+
+export const noticeModule = defineModule({
+  name: 'notice',
+  contract: noticeContract,
+  // 创享计划 stays here until that module publishes its own notices.
+  noticeCategories: ['通知', '活动', '创享计划'],
+  auditLabels: {
+    'notice.create': '起草公告',
+    'notice.update': '修改公告',
+    'notice.publish': '发布公告',
+    'notice.unpublish': '撤回公告',
+    'notice.pin': '置顶公告',
+    'notice.unpin': '取消置顶',
+  },
+});
