@@ -1,5 +1,6 @@
 import type { CloudFunction } from './core/router';
 import { consultationFunction } from './consultation/function';
+import { cronFunction } from './cron/function';
 import { noticeFunction } from './notice/function';
 import { userFunction } from './user/function';
 
@@ -8,4 +9,5 @@ export const FUNCTIONS: Record<string, CloudFunction> = {
   user: userFunction,
   notice: noticeFunction,
   consultation: consultationFunction,
+  cron: cronFunction,
 };

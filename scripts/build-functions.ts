@@ -5,13 +5,14 @@
  *
  *   npm run build:functions
  *
- * Functions are those in `cloudfunctions/functions.ts`, plus any `cloudfunctions/<name>/index.ts` (a timer-only
- * function such as `cron` has no actions, so it is not in that table). A listed function without an `index.ts`
- * gets the standard entry generated: `main` calling `<name>Function` from `<name>/function.ts`.
+ * Functions are those in `cloudfunctions/functions.ts`, plus any `cloudfunctions/<name>/index.ts`. A listed
+ * function without an `index.ts` gets the standard entry generated: `main` calling `<name>Function` from
+ * `<name>/function.ts`.
  */
 import { build, type Metafile } from 'esbuild';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { CRON_TRIGGER } from '../cloudfunctions/cron/schedule';
 import { FUNCTIONS } from '../cloudfunctions/functions';
 
 const root = resolve(__dirname, '..');
@@ -36,12 +37,9 @@ const OPENAPI_PERMISSIONS = ['security.msgSecCheck', 'subscribeMessage.send'];
 const TIMEOUT_SECONDS = 10;
 const MEMORY_MB = 256;
 
-/**
- * Timer triggers by function. CloudBase cron has seven fields: second minute hour day month weekday year.
- * Every five minutes is often enough for the deadlines the domain has (claims, no-shows, reminders).
- */
-const TIMER_TRIGGERS: Record<string, { name: string; type: 'timer'; config: string }[]> = {
-  cron: [{ name: 'every-5-minutes', type: 'timer', config: '0 */5 * * * * *' }],
+/** Timer triggers by function (seven-field CloudBase cron, Shanghai time: see `cron/schedule.ts`). */
+export const TIMER_TRIGGERS: Record<string, { name: string; type: 'timer'; config: string }[]> = {
+  cron: [CRON_TRIGGER],
 };
 
 export interface BuiltFunction {

@@ -1,5 +1,6 @@
 import type { ModuleContract } from './action';
 import { consultationContract } from './consultation';
+import { cronContract } from './cron';
 import { noticeContract } from './notice';
 import { userContract } from './user';
 
@@ -8,6 +9,7 @@ export const contract = {
   user: userContract,
   notice: noticeContract,
   consultation: consultationContract,
+  cron: cronContract,
 } satisfies Record<string, ModuleContract>;
 
 export type Contract = typeof contract;
@@ -19,3 +21,4 @@ export * from './zod-zh';
 export * from './user';
 export * from './notice';
 export * from './consultation';
+export * from './cron';
