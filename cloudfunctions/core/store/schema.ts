@@ -27,6 +27,9 @@ export const COLLECTIONS: Record<string, IndexSpec[]> = {
     { fields: [['audience', 'asc'], ['status', 'asc'], ['publishAt', 'desc']] },
     { fields: [['communityId', 'asc'], ['updatedAt', 'desc']] },
     { fields: [['scope', 'asc'], ['updatedAt', 'desc']] },
+    // The cron's queues: scheduled notices by publish time, published ones by expiry (cloudfunctions/notice/schedule.ts).
+    { fields: [['status', 'asc'], ['publishAt', 'asc']] },
+    { fields: [['status', 'asc'], ['expireAt', 'asc']] },
   ],
   noticeReads: [{ fields: [['userId', 'asc']] }],
   inbox: [{ fields: [['userId', 'asc'], ['createdAt', 'desc']] }],
