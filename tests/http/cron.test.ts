@@ -122,6 +122,17 @@ describe('dev/tick', () => {
     expect(await resident.ok('notice', 'get', { id: draft.id })).toMatchObject({ status: 'published' });
   });
 
+  test('a scheduled notice staff withdraw before its time stays withdrawn through the tick', async () => {
+    const staff = await c.cloud().login('demo-staff');
+    const now = NOW + 30 * HOUR;
+    c.cloud().setNow(now);
+    const id = await scheduledNotice(staff, '撤回的定时公告', now + HOUR);
+    expect((await staff.ok('notice', 'unpublish', { id })).status).toBe('unpublished');
+    await c.cloud().tick(now + 2 * HOUR);
+    expect(await storedStatus(id)).toBe('unpublished');
+    expect((await trail(staff, id)).map((e) => e.action)).not.toContain('notice.goLive');
+  });
+
   test('refuses an `at` that is not a time', async () => {
     for (const at of ['soon', -1, 1.5, null]) {
       const res = await fetch(`${c.cloud().url}/api/dev/tick`, { method: 'POST', body: JSON.stringify({ at }) });
