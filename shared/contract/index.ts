@@ -1,6 +1,7 @@
 import type { ModuleContract } from './action';
 import { consultationContract } from './consultation';
 import { noticeContract } from './notice';
+import { notifyContract } from '../notify/contract';
 import { userContract } from './user';
 
 /** Every cloud function and its actions. The client and the router are both built from this. */
@@ -8,6 +9,7 @@ export const contract = {
   user: userContract,
   notice: noticeContract,
   consultation: consultationContract,
+  notify: notifyContract,
 } satisfies Record<string, ModuleContract>;
 
 export type Contract = typeof contract;
@@ -19,3 +21,4 @@ export * from './zod-zh';
 export * from './user';
 export * from './notice';
 export * from './consultation';
+export * from '../notify/contract';
