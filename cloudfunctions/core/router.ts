@@ -19,6 +19,11 @@ export interface HandlerContext {
   target: (Doc & Record<string, unknown>) | null;
   /** Appends to the community's audit chain inside `tx`, filling in actor, time and request id. */
   audit(tx: TxStore, entry: Omit<AuditInput, 'actorId' | 'actorRole' | 'at' | 'requestId' | 'note'> & { note?: string | null }): Promise<void>;
+  /**
+   * Work to do once the handler has returned, when its transactions have committed (a transaction may be retried,
+   * so nothing outside the database may happen inside one). A failure is logged, never answered: the cron catches up.
+   */
+  afterCommit(job: () => Promise<void>): void;
 }
 
 export type Handler<A> = (input: ParsedInputOf<A>, ctx: HandlerContext) => Promise<OutputOf<A>>;
@@ -87,6 +92,7 @@ async function handle(
   }
 
   const now = runtime.now();
+  const jobs: (() => Promise<void>)[] = [];
   const ctx: HandlerContext = {
     caller,
     store,
@@ -104,8 +110,21 @@ async function handle(
         requestId,
       });
     },
+    afterCommit: (job) => void jobs.push(job),
   };
-  return handler(input as never, ctx);
+  const result = await handler(input as never, ctx);
+  await runJobs(jobs, runtime);
+  return result;
+}
+
+async function runJobs(jobs: (() => Promise<void>)[], runtime: Runtime): Promise<void> {
+  for (const job of jobs) {
+    try {
+      await job();
+    } catch (error) {
+      runtime.log('error', 'after-commit job failed', { error: error instanceof Error ? error.message : String(error) });
+    }
+  }
 }
 
 /** Enforces the action's declared permission; returns the target document when one was named. */

@@ -1,9 +1,9 @@
 import type { InboxItem, userContract } from '@shared/contract';
-import { newId } from '../core/ids';
-import type { Handler, HandlerContext } from '../core/router';
-import type { Store, TxStore } from '../core/store/port';
+import type { Handler } from '../core/router';
+import type { Store } from '../core/store/port';
 
-interface InboxDoc {
+/** An in-app message. The notification module writes them (cloudfunctions/notify); this file reads them. */
+export interface InboxDoc {
   _id: string;
   userId: string;
   title: string;
@@ -14,19 +14,6 @@ interface InboxDoc {
 }
 
 type C = typeof userContract;
-
-/**
- * Puts a message in someone's in-app inbox inside the caller's transaction. The inbox always has every
- * notification; a WeChat subscription message, where the person allowed one, is only an extra nudge.
- */
-export async function sendInbox(
-  ctx: HandlerContext,
-  tx: TxStore,
-  message: { userId: string; title: string; body: string; link?: { module: string; id: string } },
-): Promise<void> {
-  const doc: InboxDoc = { _id: newId('m'), userId: message.userId, title: message.title, body: message.body, link: message.link ?? null, read: false, createdAt: ctx.now };
-  await tx.create('inbox', doc);
-}
 
 function inboxItem(d: InboxDoc): InboxItem {
   return { id: d._id, title: d.title, body: d.body, link: d.link, read: d.read, createdAt: d.createdAt };

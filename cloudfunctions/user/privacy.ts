@@ -5,12 +5,13 @@ import type { Handler } from '../core/router';
 import type { Store } from '../core/store/port';
 import { consultationRecordsOf, forgetConsultationNames } from '../consultation/personal-data';
 import { noticeRecordsOf } from '../notice/personal-data';
+import { forgetNotifySettings, notifyRecordsOf } from '../notify/personal-data';
 import { inboxRecordsOf } from './inbox';
 
 type C = typeof userContract;
 
 /** Each module says what it holds about a person; the export gathers them. Later modules add theirs here. */
-const RECORD_SOURCES: ((store: Store, userId: string) => Promise<Record<string, unknown[]>>)[] = [noticeRecordsOf, inboxRecordsOf, consultationRecordsOf];
+const RECORD_SOURCES: ((store: Store, userId: string) => Promise<Record<string, unknown[]>>)[] = [noticeRecordsOf, inboxRecordsOf, consultationRecordsOf, notifyRecordsOf];
 
 export const exportMyData: Handler<C['exportMyData']> = async (_input, ctx) => {
   const user = ctx.caller.user;
@@ -41,6 +42,7 @@ export const deleteMe: Handler<C['deleteMe']> = async (_input, ctx) => {
   };
   // Names first: if this stops half-way the account still exists and erasing can simply be asked again.
   await forgetConsultationNames(ctx.store, user._id);
+  await forgetNotifySettings(ctx.store, user._id);
   await ctx.store.transaction(async (tx) => {
     await tx.update('users', user._id, erased);
     const communityId = user.residency?.communityId ?? user.roles[0]?.communityId;

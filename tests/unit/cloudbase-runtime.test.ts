@@ -37,7 +37,7 @@ describe('wechatTextChecker', () => {
     const sdk: WxServerSdk = {
       DYNAMIC_CURRENT_ENV: 'current',
       init: () => undefined,
-      openapi: { security: { msgSecCheck: async (req) => (calls.push(req), answer(req.content)) } },
+      openapi: { security: { msgSecCheck: async (req) => (calls.push(req), answer(req.content)) }, subscribeMessage: { send: async () => ({}) } },
     };
     return { sdk, calls };
   }

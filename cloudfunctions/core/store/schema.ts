@@ -1,3 +1,5 @@
+import { NOTIFY_COLLECTIONS } from '../../notify/records';
+
 /**
  * Every collection and its indexes, declared once. SQLite applies them on open; `npm run db:indexes`
  * prints them for the CloudBase console, where indexes are created by hand or by the CLI.
@@ -28,6 +30,7 @@ export const COLLECTIONS: Record<string, IndexSpec[]> = {
     { fields: [['hostId', 'asc'], ['updatedAt', 'desc']] },
     { fields: [['step', 'asc'], ['updatedAt', 'desc']] },
     { fields: [['communityId', 'asc'], ['topicApproval', 'asc'], ['updatedAt', 'desc']] },
+    { fields: [['state', 'asc'], ['plan.meetingAt', 'asc']] },
   ],
   opinions: [
     { fields: [['communityId', 'asc'], ['createdAt', 'desc']] },
@@ -43,6 +46,7 @@ export const COLLECTIONS: Record<string, IndexSpec[]> = {
   progressUpdates: [{ fields: [['consultationId', 'asc'], ['at', 'asc']] }],
   ratings: [{ fields: [['consultationId', 'asc']] }, { fields: [['userId', 'asc']] }],
   files: [],
+  ...NOTIFY_COLLECTIONS,
 };
 
 export type CollectionName = keyof typeof COLLECTIONS;
