@@ -4,7 +4,7 @@ import type { SubscriptionMessage, SubscriptionResult } from './runtime';
 type MiniprogramState = 'developer' | 'trial' | 'formal';
 
 /** Which build a message opens: the released one unless `WX_MINIPROGRAM_STATE` says a trial or developer build. */
-export function miniprogramState(env: NodeJS.ProcessEnv = process.env): MiniprogramState {
+export function miniprogramState(env: Record<string, string | undefined> = process.env): MiniprogramState {
   const state = env.WX_MINIPROGRAM_STATE;
   return state === 'developer' || state === 'trial' ? state : 'formal';
 }
@@ -13,7 +13,7 @@ export function miniprogramState(env: NodeJS.ProcessEnv = process.env): Miniprog
  * `subscribeMessage.send` through wx-server-sdk. The SDK rejects with `errCode` on a WeChat error; anything without
  * one (a timeout, a network failure) comes back with code null, which the retry policy treats as transient.
  */
-export function wechatSubscriptionSender(load: () => WxServerSdk = wxServerSdk, env: NodeJS.ProcessEnv = process.env) {
+export function wechatSubscriptionSender(load: () => WxServerSdk = wxServerSdk, env: Record<string, string | undefined> = process.env) {
   return async (message: SubscriptionMessage): Promise<SubscriptionResult> => {
     try {
       const res = await load().openapi.subscribeMessage.send({

@@ -5,7 +5,7 @@ import { templateKeys } from '@shared/notify/registry';
 export type TemplateIds = Record<string, string>;
 
 /** Read from `WX_TEMPLATE_<KEY>`; a key with no id set sends nothing (the inbox still has every message). */
-export function configuredTemplates(env: NodeJS.ProcessEnv = process.env): TemplateIds {
+export function configuredTemplates(env: Record<string, string | undefined> = process.env): TemplateIds {
   const ids: TemplateIds = {};
   for (const key of templateKeys()) {
     const id = env[templateEnvName(key)]?.trim();
