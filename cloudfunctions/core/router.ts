@@ -5,6 +5,8 @@ import { appendAudit, type AuditInput } from './audit';
 import { hasRole, loadCaller, roleIn, type Caller } from './caller';
 import { userTextFields } from './content';
 import { newRequestId } from './ids';
+import { countRequest } from './rate-limit';
+import { openRequestKey, takeRequestKey } from './request-keys';
 import type { Runtime } from './runtime';
 import { CountingStore } from './store/counting';
 import { BadCursorError, DuplicateError, type Doc, type Store, type TxStore } from './store/port';
@@ -45,7 +47,7 @@ export function defineFunction<M extends ModuleContract>(name: string, contract:
     try {
       const spec = Object.prototype.hasOwnProperty.call(contract, action) ? contract[action] : undefined;
       if (!spec) throw new AppError('NOT_FOUND', `未知的操作：${action.slice(0, 40) || '（空）'}`);
-      const data = await handle(spec, handlers[action] as Handler<ActionSpec>, { runtime, store, requestId, event, context });
+      const data = await handle(spec, handlers[action] as Handler<ActionSpec>, { runtime, store, requestId, event, context, action: `${name}.${action}` });
       envelope = { ok: true, data };
     } catch (error) {
       envelope = { ok: false, error: toApiError(error, requestId, runtime, `${name}.${action}`) };
@@ -65,20 +67,26 @@ export function defineFunction<M extends ModuleContract>(name: string, contract:
 async function handle(
   spec: ActionSpec,
   handler: Handler<ActionSpec>,
-  req: { runtime: Runtime; store: CountingStore; requestId: string; event: CloudEvent; context: unknown },
+  req: { runtime: Runtime; store: CountingStore; requestId: string; event: CloudEvent; context: unknown; action: string },
 ): Promise<unknown> {
   const { runtime, store, requestId } = req;
   const openid = runtime.identify(req.context);
   if (spec.permission.allow !== 'anyone' && !openid) throw new AppError('UNAUTHENTICATED');
   const caller = await loadCaller(store, openid);
 
-  const parsed = parseInput(spec.input, req.event.data ?? {});
+  const { key, data } = takeRequestKey(spec, req.event.data ?? {});
+  const parsed = parseInput(spec.input, data);
   if (!parsed.ok) throw new AppError('VALIDATION', firstMessage(parsed.fields), parsed.fields);
   const input = parsed.value as Record<string, unknown>;
 
+  const keyed = key && openid ? await openRequestKey(store, { openid, action: req.action, key, now: () => runtime.now() }) : null;
+  if (keyed?.replay) return keyed.replay.result;
+
   const target = await authorize(spec, caller, input, store);
 
-  for (const field of userTextFields(spec.input, input)) {
+  const texts = userTextFields(spec.input, input);
+  if (openid && (spec.create || texts.length)) await countRequest(store, openid, runtime.now(), runtime.rateLimitPerMinute);
+  for (const field of texts) {
     if (!(await runtime.checkText(field.text, { openid, scene: 2 }))) {
       throw new AppError('CONTENT_REJECTED', `${field.label}含有不当内容，请修改后再提交`, {
         [field.path]: '含有不当内容，请修改',
@@ -89,7 +97,7 @@ async function handle(
   const now = runtime.now();
   const ctx: HandlerContext = {
     caller,
-    store,
+    store: keyed?.store ?? store,
     runtime,
     requestId,
     now,
@@ -105,7 +113,7 @@ async function handle(
       });
     },
   };
-  return handler(input as never, ctx);
+  return keyed ? keyed.run(() => handler(input as never, ctx)) : handler(input as never, ctx);
 }
 
 /** Enforces the action's declared permission; returns the target document when one was named. */

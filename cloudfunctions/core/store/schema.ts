@@ -43,6 +43,9 @@ export const COLLECTIONS: Record<string, IndexSpec[]> = {
   progressUpdates: [{ fields: [['consultationId', 'asc'], ['at', 'asc']] }],
   ratings: [{ fields: [['consultationId', 'asc']] }, { fields: [['userId', 'asc']] }],
   files: [],
+  // The router's: replayed answers to retried creates (`at` for sweeping old ones), and per-person rate counters.
+  requestKeys: [{ fields: [['at', 'asc']] }],
+  rateCounters: [],
 };
 
 export type CollectionName = keyof typeof COLLECTIONS;

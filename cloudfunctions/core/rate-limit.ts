@@ -1,0 +1,58 @@
+import { createHash } from 'node:crypto';
+import { AppError } from '@shared/errors';
+import { DuplicateError, inc, type Doc, type Store } from './store/port';
+
+/** Create actions and actions carrying user text, per OPENID, all counted together. */
+export const RATE_LIMIT_PER_MINUTE = 30;
+const WINDOW_MS = 60_000;
+
+/**
+ * One counter document per OPENID, reused window after window: no document is shared between people, so
+ * counting never contends across users, and the collection stays one document per person who ever wrote.
+ */
+export const RATE_COUNTERS = 'rateCounters';
+
+export interface RateCounterDoc extends Doc {
+  /** The minute counted: `floor(now / 60 s)`. */
+  window: number;
+  count: number;
+}
+
+function counterId(openid: string): string {
+  return `rl_${createHash('sha256').update(openid).digest('hex').slice(0, 32)}`;
+}
+
+/**
+ * Counts one request against the caller's minute, or refuses it with RATE_LIMITED and the wait in words.
+ * A refused request leaves the counter as it was. Usually one conditional write; the first request of a minute
+ * adds a read and a second write.
+ */
+export async function countRequest(store: Store, openid: string, now: number, limit = RATE_LIMIT_PER_MINUTE): Promise<void> {
+  const id = counterId(openid);
+  const window = Math.floor(now / WINDOW_MS);
+  // A few rounds only: each failed one means another request of the same person changed the counter meanwhile.
+  for (let round = 0; round < 3; round++) {
+    if (await store.update(RATE_COUNTERS, id, { count: inc(1) }, { if: { window, count: { lt: limit } } })) return;
+    const counter = await store.get<RateCounterDoc>(RATE_COUNTERS, id);
+    // Another instance whose clock runs ahead has moved on: not worth refusing anyone for.
+    if (counter && counter.window > window) return;
+    if (counter?.window === window) {
+      if (counter.count >= limit) break;
+      continue;
+    }
+    if (await startWindow(store, id, window, counter)) return;
+  }
+  throw new AppError('RATE_LIMITED', `操作太频繁，请${Math.max(1, Math.ceil(((window + 1) * WINDOW_MS - now) / 1000))}秒后再试`);
+}
+
+/** The first request of a minute: a new counter, or the old one reset, unless another request got there first. */
+async function startWindow(store: Store, id: string, window: number, counter: RateCounterDoc | null): Promise<boolean> {
+  if (counter) return store.update(RATE_COUNTERS, id, { window, count: 1 }, { if: { window: counter.window } });
+  try {
+    await store.create<RateCounterDoc>(RATE_COUNTERS, { _id: id, window, count: 1 });
+    return true;
+  } catch (error) {
+    if (error instanceof DuplicateError) return false;
+    throw error;
+  }
+}
