@@ -24,8 +24,8 @@ function counterId(openid: string): string {
 
 /**
  * Counts one request against the caller's minute, or refuses it with RATE_LIMITED and the wait in words.
- * A refused request leaves the counter as it was. Usually one conditional write; the first request of a minute
- * adds a read and a second write.
+ * A refused request leaves the counter as it was. One conditional write while the minute lasts, two for the
+ * first request of a new minute; only a person's very first request, and a refusal, also read the counter.
  */
 export async function countRequest(store: Store, openid: string, now: number, limit = RATE_LIMIT_PER_MINUTE): Promise<void> {
   const id = counterId(openid);
@@ -33,21 +33,21 @@ export async function countRequest(store: Store, openid: string, now: number, li
   // A few rounds only: each failed one means another request of the same person changed the counter meanwhile.
   for (let round = 0; round < 3; round++) {
     if (await store.update(RATE_COUNTERS, id, { count: inc(1) }, { if: { window, count: { lt: limit } } })) return;
+    if (await store.update(RATE_COUNTERS, id, { window, count: 1 }, { if: { window: { lt: window } } })) return;
     const counter = await store.get<RateCounterDoc>(RATE_COUNTERS, id);
-    // Another instance whose clock runs ahead has moved on: not worth refusing anyone for.
-    if (counter && counter.window > window) return;
-    if (counter?.window === window) {
-      if (counter.count >= limit) break;
+    if (!counter) {
+      if (await createCounter(store, id, window)) return;
       continue;
     }
-    if (await startWindow(store, id, window, counter)) return;
+    // Another instance whose clock runs ahead has moved on: not worth refusing anyone for.
+    if (counter.window > window) return;
+    if (counter.window === window && counter.count >= limit) break;
   }
   throw new AppError('RATE_LIMITED', `操作太频繁，请${Math.max(1, Math.ceil(((window + 1) * WINDOW_MS - now) / 1000))}秒后再试`);
 }
 
-/** The first request of a minute: a new counter, or the old one reset, unless another request got there first. */
-async function startWindow(store: Store, id: string, window: number, counter: RateCounterDoc | null): Promise<boolean> {
-  if (counter) return store.update(RATE_COUNTERS, id, { window, count: 1 }, { if: { window: counter.window } });
+/** A person's first counter, unless a request of theirs running beside this one made it first. */
+async function createCounter(store: Store, id: string, window: number): Promise<boolean> {
   try {
     await store.create<RateCounterDoc>(RATE_COUNTERS, { _id: id, window, count: 1 });
     return true;
