@@ -90,7 +90,9 @@ export async function openRequestKey(
         if (twin) return twin.result as typeof result;
         throw error;
       }
-      await keyed.answer(result);
+      // The record is made, so this caller hears of it even if noting the answer fails: a retry is then told
+      // that the submission was saved, which is true, instead of getting the result itself.
+      await keyed.answer(result).catch(() => undefined);
       return result;
     },
   };
