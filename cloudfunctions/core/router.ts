@@ -5,6 +5,7 @@ import { appendAudit, type AuditInput } from './audit';
 import { hasRole, loadCaller, roleIn, type Caller } from './caller';
 import { userTextFields } from './content';
 import { newRequestId } from './ids';
+import { isTimerInvocation } from './timer';
 import type { Runtime } from './runtime';
 import { CountingStore } from './store/counting';
 import { BadCursorError, DuplicateError, type Doc, type Store, type TxStore } from './store/port';
@@ -87,7 +88,9 @@ async function handle(
 ): Promise<unknown> {
   const { runtime, store, requestId } = req;
   const openid = runtime.identify(req.context);
-  if (spec.permission.allow !== 'anyone' && !openid) throw new AppError('UNAUTHENTICATED');
+  const system = spec.permission.allow === 'system';
+  if (system && !isTimerInvocation(runtime, req.event, req.context, openid)) throw new AppError('FORBIDDEN', SYSTEM_ONLY_MESSAGE);
+  if (!system && spec.permission.allow !== 'anyone' && !openid) throw new AppError('UNAUTHENTICATED');
   const caller = await loadCaller(store, openid);
 
   const parsed = parseInput(spec.input, req.event.data ?? {});
@@ -117,7 +120,7 @@ async function handle(
         ...entry,
         note: entry.note ?? null,
         actorId: caller.user?._id ?? null,
-        actorRole: roleIn(caller, entry.communityId),
+        actorRole: system ? 'system' : roleIn(caller, entry.communityId),
         at: now,
         requestId,
       });
@@ -135,7 +138,7 @@ async function authorize(spec: ActionSpec, caller: Caller, input: Record<string,
     target = typeof id === 'string' ? await store.get<Doc & Record<string, unknown>>(targetSpec.collection, id) : null;
     if (!target) throw new AppError('NOT_FOUND');
   }
-  if (allow === 'anyone' || allow === 'user') return target;
+  if (allow === 'anyone' || allow === 'user' || allow === 'system') return target;
   if (!caller.user) throw new AppError('FORBIDDEN', roleRequiredMessage(allow));
   if (owner && target && caller.user._id === target[owner]) return target;
 
@@ -148,6 +151,8 @@ async function authorize(spec: ActionSpec, caller: Caller, input: Record<string,
   if (!allowed) throw new AppError('FORBIDDEN', roleRequiredMessage(allow));
   return target;
 }
+
+const SYSTEM_ONLY_MESSAGE = '此操作仅由系统定时执行';
 
 const ROLE_NAMES: Record<Role, string> = { resident: '认证居民', host: '主持人', staff: '本社区工作者', admin: '街道管理员' };
 

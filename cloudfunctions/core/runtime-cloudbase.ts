@@ -41,24 +41,44 @@ class LazyStore implements Store {
 }
 
 /**
- * The caller's OPENID from the invocation context, as CloudBase puts it there for calls from the mini-program.
- * Only this invocation's own context counts: `getCloudbaseContext` falls back to `process.env` for every WX_* key
- * the context lacks, and a warm instance may still hold the previous caller's there, so a timer or console call
- * would run as them. The SDK throws on a context it cannot parse (an empty one, a local `require`): no parsable
- * context means nobody signed in, so the answer is null and the router refuses anything that needs a user.
+ * The variables CloudBase put in this invocation's own context, or null when it cannot be parsed (an empty
+ * context, a local `require`). Never `getCloudbaseContext`: for every WX_* key the context lacks it falls back to
+ * `process.env`, and a warm instance may still hold the previous caller's there.
  */
-export function openidFromContext(context: unknown): string | null {
+function contextVariables(context: unknown): Record<string, unknown> | null {
   if (context === null || typeof context !== 'object') return null;
   try {
     const parsed = tcb.parseContext(context as Parameters<typeof tcb.parseContext>[0]) as {
       environment?: Record<string, unknown>;
       environ?: Record<string, unknown>;
     };
-    const openid = (parsed.environment ?? parsed.environ)?.WX_OPENID;
-    return typeof openid === 'string' && openid.length > 0 ? openid : null;
+    return parsed.environment ?? parsed.environ ?? {};
   } catch {
     return null;
   }
+}
+
+/**
+ * The caller's OPENID from the invocation context, as CloudBase puts it there for calls from the mini-program.
+ * No parsable context means nobody signed in, so the answer is null and the router refuses anything that needs a user.
+ */
+export function openidFromContext(context: unknown): string | null {
+  const openid = contextVariables(context)?.WX_OPENID;
+  return typeof openid === 'string' && openid.length > 0 ? openid : null;
+}
+
+/**
+ * Whether CloudBase started this invocation from a timer trigger. The platform names the source in `TRIGGER_SRC`
+ * ('timer' for a timer; the node SDK picks its WeChat token by the same test). It is read from the invocation's
+ * context first; only when the context does not carry it, from `process.env`, where the platform sets it for every
+ * invocation, so a warm instance cannot keep a stale one the way it can keep a WX_OPENID that a timer lacks.
+ * An unparsable context, or one with an OPENID, is never the timer.
+ */
+export function timerFromContext(context: unknown): boolean {
+  const variables = contextVariables(context);
+  if (!variables || openidFromContext(context)) return false;
+  const source = variables.TRIGGER_SRC ?? process.env.TRIGGER_SRC;
+  return source === 'timer';
 }
 
 let runtime: Runtime | null = null;
@@ -69,6 +89,7 @@ export function cloudbaseRuntime(): Runtime {
     store: new LazyStore(() => new CloudBaseStore()),
     checkText: wechatTextChecker(),
     identify: openidFromContext,
+    isTimer: timerFromContext,
     now: () => Date.now(),
     log: consoleLog,
   });

@@ -16,6 +16,11 @@ export interface Runtime {
   checkText: TextChecker;
   /** The caller's OPENID from the platform context. Never read from the event payload. */
   identify(context: unknown): string | null;
+  /**
+   * Whether the platform itself started this invocation from a timer trigger, judged from `context` (which only the
+   * platform fills in). Left out, nothing is ever taken for the timer.
+   */
+  isTimer?(context: unknown, event: unknown): boolean;
   now(): number;
   log(level: 'info' | 'error', message: string, detail?: Record<string, unknown>): void;
   onRequest?(metrics: RequestMetrics): void;

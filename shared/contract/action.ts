@@ -2,7 +2,11 @@ import type { z } from 'zod';
 
 export type Role = 'resident' | 'host' | 'staff' | 'admin';
 
-export const ROLE_LABELS: Record<Role | 'visitor', string> = {
+/** Who an audit entry names: a role, someone with none, or the system (a timer, with no person behind it). */
+export type ActorRole = Role | 'visitor' | 'system';
+
+export const ROLE_LABELS: Record<ActorRole, string> = {
+  system: '系统',
   visitor: '访客',
   resident: '居民',
   host: '主持人',
@@ -17,10 +21,11 @@ export const ROLE_LABELS: Record<Role | 'visitor', string> = {
  * - a list of roles: the caller must hold one of them in the community the action touches. That
  *   community is `data.communityId` (`community: 'input'`), the community of the document named by
  *   `target` (`community: 'target'`), or, with no `community`, any community the caller belongs to.
+ * - `system`: only the platform's timer trigger (the `cron` function); every client is refused, signed in or not.
  * `owner` names a field of the target holding a user id: that user may act too (a wisher on their wish).
  */
 export interface Permission {
-  allow: 'anyone' | 'user' | readonly Role[];
+  allow: 'anyone' | 'user' | 'system' | readonly Role[];
   community?: 'input' | 'target';
   target?: { collection: string; idField: string; communityField?: string };
   owner?: string;

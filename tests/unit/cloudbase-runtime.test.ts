@@ -1,5 +1,5 @@
 import { chunksForCheck, MSG_SEC_CHECK_MAX, wechatTextChecker, type WxServerSdk } from '../../cloudfunctions/core/content-wechat';
-import { cloudbaseRuntime, openidFromContext } from '../../cloudfunctions/core/runtime-cloudbase';
+import { cloudbaseRuntime, openidFromContext, timerFromContext } from '../../cloudfunctions/core/runtime-cloudbase';
 
 describe('openidFromContext', () => {
   test('reads WX_OPENID from the context CloudBase passes (current and older layouts)', () => {
@@ -112,5 +112,37 @@ describe('chunksForCheck', () => {
   test('short text is one piece; empty text none', () => {
     expect(chunksForCheck('你好')).toEqual(['你好']);
     expect(chunksForCheck('')).toEqual([]);
+  });
+});
+
+describe('timerFromContext', () => {
+  const saved = process.env.TRIGGER_SRC;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.TRIGGER_SRC;
+    else process.env.TRIGGER_SRC = saved;
+  });
+
+  test('is a timer when the invocation context says TRIGGER_SRC=timer and carries no OPENID', () => {
+    expect(timerFromContext({ environment: JSON.stringify({ TRIGGER_SRC: 'timer', TCB_ENV: 'env-1' }) })).toBe(true);
+    expect(timerFromContext({ environ: 'TRIGGER_SRC=timer;TCB_ENV=env-1' })).toBe(true);
+    expect(cloudbaseRuntime().isTimer?.({ environment: JSON.stringify({ TRIGGER_SRC: 'timer' }) }, {})).toBe(true);
+  });
+
+  test('falls back to process.env only when the context does not name the source', () => {
+    process.env.TRIGGER_SRC = 'timer';
+    expect(timerFromContext({ environment: JSON.stringify({ TCB_ENV: 'env-1' }) })).toBe(true);
+    expect(timerFromContext({ environment: JSON.stringify({ TRIGGER_SRC: 'tcb' }) })).toBe(false);
+  });
+
+  test.each([
+    ['a call from the mini-program', { environment: JSON.stringify({ TRIGGER_SRC: 'tcb', WX_OPENID: 'o_1' }) }],
+    ['a timer source with an OPENID', { environment: JSON.stringify({ TRIGGER_SRC: 'timer', WX_OPENID: 'o_1' }) }],
+    ['a context naming no source, with none in process.env', { environment: JSON.stringify({ TCB_ENV: 'env-1' }) }],
+    ['a broken environment', { environment: '{not json' }],
+    ['undefined', undefined],
+    ['a string', 'TRIGGER_SRC=timer'],
+  ])('is not a timer for %s', (_label, context) => {
+    delete process.env.TRIGGER_SRC;
+    expect(timerFromContext(context)).toBe(false);
   });
 });
