@@ -1,4 +1,5 @@
 import type { SharedModule } from '@shared/module';
+import type { Job } from './jobs';
 import type { CloudFunction } from './router';
 import type { IndexSpec } from './store/schema';
 import type { Store } from './store/port';
@@ -45,6 +46,8 @@ export interface ServerModule {
   /** Its collections and their indexes; no two modules share a collection. */
   collections: Record<string, IndexSpec[]>;
   personalData?: PersonalData;
+  /** Its timed work, which the `cron` function runs in this order, every module's in the order of `MODULES`. */
+  jobs?: readonly Job[];
   stats?: readonly StatSpec[];
   exports?: readonly ExportSpec[];
 }

@@ -1,5 +1,5 @@
 import type { noticeContract } from '@shared/contract';
-import { checkExpiry, checkPublishAt, isVisible, NEVER } from '@shared/notice/rules';
+import { checkExpiry, checkPublishAt, isVisible, NEVER, publishedStatus } from '@shared/notice/rules';
 import { AppError } from '@shared/errors';
 import { hasRole } from '../core/caller';
 import { change } from '../core/change';
@@ -29,23 +29,25 @@ export const update: Handler<C['update']> = async (input, ctx) => {
   if (expireAt !== undefined && checkExpiry(expireAt, notice.publishAt ?? ctx.now, ctx.now) !== 'ok') {
     throw new AppError('VALIDATION', '截止时间须晚于发布时间', { expireAt: '截止时间须晚于发布时间' });
   }
-  const patch: Partial<NoticeDoc> = { ...changes, ...(expireAt !== undefined ? { expireAt } : {}), updatedAt: ctx.now };
+  // Moving the expiry of a notice the cron has expired brings it back, as it always did by the clock.
+  const revived = expireAt !== undefined && notice.status === 'expired' ? { status: 'published' as const } : {};
+  const patch: Partial<NoticeDoc> = { ...changes, ...(expireAt !== undefined ? { expireAt } : {}), ...revived, updatedAt: ctx.now };
   return changeNotice(ctx, notice, patch, 'notice.update', { updatedAt: notice.updatedAt });
 };
 
 export const publish: Handler<C['publish']> = async (input, ctx) => {
   const notice = ctx.target;
-  if (notice.status === 'published' && isVisible(notice, ctx.now)) throw new AppError('INVALID_STATE', '公告已发布');
+  if (isVisible(notice, ctx.now)) throw new AppError('INVALID_STATE', '公告已发布');
   if (checkPublishAt(input.publishAt, ctx.now) === 'past') throw new AppError('VALIDATION', '发布时间不能早于现在', { publishAt: '发布时间不能早于现在' });
   const publishAt = input.publishAt ?? ctx.now;
   if (checkExpiry(notice.expireAt, publishAt, ctx.now) !== 'ok') throw new AppError('INVALID_STATE', '截止时间已过，请先修改截止时间');
-  return changeNotice(ctx, notice, { status: 'published', publishAt, updatedAt: ctx.now }, 'notice.publish', { updatedAt: notice.updatedAt });
+  return changeNotice(ctx, notice, { status: publishedStatus(publishAt, ctx.now), publishAt, updatedAt: ctx.now }, 'notice.publish', { updatedAt: notice.updatedAt });
 };
 
 export const unpublish: Handler<C['unpublish']> = async (input, ctx) => {
   const notice = ctx.target;
-  if (notice.status !== 'published') throw new AppError('INVALID_STATE', '只有已发布的公告可以撤回');
-  return changeNotice(ctx, notice, { status: 'unpublished', updatedAt: ctx.now }, 'notice.unpublish', { status: 'published' });
+  if (notice.status === 'draft' || notice.status === 'unpublished') throw new AppError('INVALID_STATE', '只有已发布的公告可以撤回');
+  return changeNotice(ctx, notice, { status: 'unpublished', updatedAt: ctx.now }, 'notice.unpublish', { status: notice.status });
 };
 
 export const pin: Handler<C['pin']> = async (input, ctx) => {

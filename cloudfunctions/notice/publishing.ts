@@ -1,5 +1,5 @@
 import type { NoticeCategory, NoticeScope } from '@shared/contract';
-import { audienceOf, NEVER } from '@shared/notice/rules';
+import { audienceOf, NEVER, publishedStatus } from '@shared/notice/rules';
 import { newId } from '../core/ids';
 import type { HandlerContext } from '../core/router';
 import type { TxStore } from '../core/store/port';
@@ -44,7 +44,7 @@ export async function writeNotice(
     images: draft.images ?? [],
     attachments: draft.attachments ?? [],
     pinned: draft.pinned ?? false,
-    status: publishAt === null ? 'draft' : 'published',
+    status: publishAt === null ? 'draft' : publishedStatus(publishAt, ctx.now),
     publishAt,
     expireAt: draft.expireAt ?? NEVER,
     readCount: 0,

@@ -15,7 +15,8 @@ export const list: Handler<C['list']> = async (input, ctx) => {
   const communityId = input.communityId ?? residentCommunity(ctx.caller);
   const where: Filter = {
     audience: { in: audiencesFor(communityId, STREET_ID) },
-    status: 'published',
+    // A scheduled notice whose time has come shows before the cron marks it published.
+    status: { in: ['published', 'scheduled'] },
     publishAt: { lte: ctx.now },
     expireAt: { gt: ctx.now },
   };

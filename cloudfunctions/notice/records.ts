@@ -1,5 +1,5 @@
 import type { NoticeCategory, NoticeScope, NoticeSummary, NoticeView } from '@shared/contract';
-import { excerpt, NEVER, noticeStatus } from '@shared/notice/rules';
+import { excerpt, NEVER, noticeStatus, type StoredNoticeStatus } from '@shared/notice/rules';
 import { AppError } from '@shared/errors';
 import type { Store, TxStore } from '../core/store/port';
 import { NOTICE_CATEGORIES } from '@shared/modules';
@@ -24,7 +24,7 @@ export interface NoticeDoc {
   images: string[];
   attachments: string[];
   pinned: boolean;
-  status: 'draft' | 'published' | 'unpublished';
+  status: StoredNoticeStatus;
   publishAt: number | null;
   expireAt: number;
   readCount: number;

@@ -13,5 +13,7 @@ export const noticeModule = defineModule({
     'notice.unpublish': '撤回公告',
     'notice.pin': '置顶公告',
     'notice.unpin': '取消置顶',
+    'notice.goLive': '定时发布',
+    'notice.expire': '公告到期',
   },
 });

@@ -3,18 +3,29 @@ import type { NoticeStatus } from '../contract/notice';
 /** Stored instead of "no expiry", so one range condition finds live notices on both databases. */
 export const NEVER = 8.64e15;
 
+/**
+ * A notice's stored state. 'scheduled' → 'published' → 'expired' are moved by the cron (`notice/schedule.ts`), up to
+ * one timer period late; readers go by the clock (`noticeStatus`), so none of them waits for it.
+ */
+export type StoredNoticeStatus = 'draft' | 'scheduled' | 'published' | 'expired' | 'unpublished';
+
 export interface NoticeTiming {
-  status: 'draft' | 'published' | 'unpublished';
+  status: StoredNoticeStatus;
   publishAt: number | null;
   expireAt: number;
 }
 
-/** What a reader sees of a notice's state at `now`: a published notice is scheduled until its time comes. */
+/** What a reader sees of a notice's state at `now`: a scheduled or published one by its times, the rest as stored. */
 export function noticeStatus(n: NoticeTiming, now: number): NoticeStatus {
-  if (n.status !== 'published') return n.status;
+  if (n.status !== 'published' && n.status !== 'scheduled') return n.status;
   if (n.publishAt !== null && n.publishAt > now) return 'scheduled';
   if (n.expireAt <= now) return 'expired';
   return 'published';
+}
+
+/** The stored status a publication at `publishAt` starts in. */
+export function publishedStatus(publishAt: number, now: number): 'scheduled' | 'published' {
+  return publishAt > now ? 'scheduled' : 'published';
 }
 
 export function isVisible(n: NoticeTiming, now: number): boolean {

@@ -7,6 +7,7 @@ import {
   isVisible,
   NEVER,
   noticeStatus,
+  publishedStatus,
   type NoticeTiming,
 } from '@shared/notice/rules';
 
@@ -31,6 +32,25 @@ describe('noticeStatus', () => {
     expect(noticeStatus(n, NOW + HOUR)).toBe('published');
     expect(noticeStatus(n, NOW + 2 * HOUR - 1)).toBe('published');
     expect(noticeStatus(n, NOW + 2 * HOUR)).toBe('expired');
+  });
+
+  test('a stored scheduled notice goes by the clock too, so readers never wait for the cron to mark it', () => {
+    const n = timing({ status: 'scheduled', publishAt: NOW + HOUR, expireAt: NOW + 2 * HOUR });
+    expect(noticeStatus(n, NOW)).toBe('scheduled');
+    expect(noticeStatus(n, NOW + HOUR)).toBe('published');
+    expect(isVisible(n, NOW + HOUR)).toBe(true);
+    expect(noticeStatus(n, NOW + 2 * HOUR)).toBe('expired');
+  });
+
+  test('a notice the cron has expired stays expired', () => {
+    expect(noticeStatus(timing({ status: 'expired' }), NOW)).toBe('expired');
+    expect(isVisible(timing({ status: 'expired' }), NOW)).toBe(false);
+  });
+
+  test('publishedStatus: a publication in the future is stored as scheduled', () => {
+    expect(publishedStatus(NOW + 1, NOW)).toBe('scheduled');
+    expect(publishedStatus(NOW, NOW)).toBe('published');
+    expect(publishedStatus(NOW - 1, NOW)).toBe('published');
   });
 
   test('NEVER does not expire', () => {
