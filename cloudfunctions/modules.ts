@@ -6,10 +6,20 @@
 import { consultationServerModule } from './consultation/module';
 import type { ServerModule } from './core/module';
 import type { CloudFunction } from './core/router';
+import { cronFunction } from './cron/function';
 import { noticeServerModule } from './notice/module';
 import { userServerModule } from './user/module';
 
 export const MODULES: readonly ServerModule[] = [userServerModule, noticeServerModule, consultationServerModule];
 
-/** Every cloud function by name. */
-export const FUNCTIONS: Readonly<Record<string, CloudFunction>> = Object.fromEntries(MODULES.map((m) => [m.shared.name, m.fn]));
+/**
+ * The platform's own functions, which belong to no module (their contracts: `PLATFORM_CONTRACTS` in
+ * `shared/modules.ts`). The cron runs the jobs every module above declares.
+ */
+export const PLATFORM_FUNCTIONS = { cron: cronFunction(MODULES) } as const satisfies Record<string, CloudFunction>;
+
+/** Every cloud function by name: each module's, then the platform's. */
+export const FUNCTIONS: Readonly<Record<string, CloudFunction>> & typeof PLATFORM_FUNCTIONS = {
+  ...Object.fromEntries(MODULES.map((m) => [m.shared.name, m.fn])),
+  ...PLATFORM_FUNCTIONS,
+};

@@ -6,6 +6,7 @@ import type { CloudFunction } from '../cloudfunctions/core/router';
 import type { Runtime } from '../cloudfunctions/core/runtime';
 import { issueToken, verifyToken } from './session';
 import type { LocalContext } from './runtime';
+import { runCron } from './timer';
 
 export interface LocalCloudOptions {
   runtime: Runtime;
@@ -69,6 +70,7 @@ async function route(o: LocalCloudOptions, req: IncomingMessage, res: ServerResp
   const path = url.pathname;
   if (req.method === 'POST' && path === '/api/dev/login') return login(o, req, res);
   if (req.method === 'GET' && path === '/api/dev/accounts') return sendJson(res, 200, { ok: true, data: o.demoAccounts ?? [] });
+  if (req.method === 'POST' && path === '/api/dev/tick') return tick(o, req, res);
   if (req.method === 'POST' && path === '/api/upload') return upload(o, req, res, url);
   if (req.method === 'POST' && path.startsWith('/api/')) return callFunction(o, req, res, path.slice(5));
   if (req.method === 'GET' && path.startsWith('/files/')) return serveFile(res, o.filesDir, path.slice(7));
@@ -83,6 +85,21 @@ async function login(o: LocalCloudOptions, req: IncomingMessage, res: ServerResp
     throw new HttpError(400, 'VALIDATION', 'openid 只能包含字母、数字、下划线和短横线');
   }
   sendJson(res, 200, { ok: true, data: { token: issueToken(o.secret, openid), openid } });
+}
+
+/**
+ * Runs the timed jobs now, as the timer would, optionally as of `at` (epoch ms), so tests and the e2e can move
+ * the clock. Local only: the deployed functions have no such door, and clients calling `cron` are refused.
+ */
+async function tick(o: LocalCloudOptions, req: IncomingMessage, res: ServerResponse) {
+  const body = parseJson(await readBody(req, 4096)) as { at?: unknown } | null;
+  const at = body?.at;
+  if (body === null || typeof body !== 'object' || (at !== undefined && !(Number.isSafeInteger(at) && (at as number) >= 0))) {
+    throw new HttpError(400, 'VALIDATION', 'at 须为毫秒时间戳');
+  }
+  const cron = Object.prototype.hasOwnProperty.call(o.functions, 'cron') ? o.functions.cron : undefined;
+  if (!cron) throw new HttpError(404, 'NOT_FOUND', '云函数不存在：cron');
+  sendJson(res, 200, await runCron(o.runtime, cron, at as number | undefined));
 }
 
 async function callFunction(o: LocalCloudOptions, req: IncomingMessage, res: ServerResponse, name: string) {

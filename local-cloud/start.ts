@@ -8,6 +8,7 @@ import { localRuntime } from './runtime';
 import { DEMO_ACCOUNTS, seedDemo } from './seed';
 import { createLocalCloud } from './server';
 import { loadSecret } from './session';
+import { startLocalTimer } from './timer';
 
 const root = resolve(__dirname, '..');
 const dataDir = resolve(process.env.DATA_DIR ?? join(root, '.data'));
@@ -32,8 +33,9 @@ async function main() {
   mkdirSync(dataDir, { recursive: true });
   const store = new SqliteStore(process.env.DB_PATH ?? join(dataDir, 'gongzhi.db'));
   const seeded = await seedDemo(store);
+  const runtime = localRuntime(store);
   const server = createLocalCloud({
-    runtime: localRuntime(store),
+    runtime,
     functions: FUNCTIONS,
     secret: loadSecret(join(dataDir, 'secret')),
     filesDir: join(dataDir, 'files'),
@@ -46,9 +48,12 @@ async function main() {
     console.log('演示账号（在 H5 登录页选择，或 POST /api/dev/login {"openid": "..."}）：');
     for (const a of DEMO_ACCOUNTS) console.log(`  ${a.openid.padEnd(22)} ${a.label}`);
   });
+  // The same schedule as the cron function's timer trigger; LOCAL_CRON=off leaves it to POST /api/dev/tick.
+  const timer = process.env.LOCAL_CRON === 'off' ? null : startLocalTimer(runtime, FUNCTIONS.cron);
   // Every acknowledged write is already committed (synchronous=FULL); closing just stops new work.
   const stop = () => {
     console.log('\n正在关闭…');
+    timer?.stop();
     server.close(() => {
       store.close();
       process.exit(0);

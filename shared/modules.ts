@@ -4,6 +4,7 @@
  * here, one in `cloudfunctions/modules.ts`, and its subpackage in `miniprogram/src/app.config.ts`.
  */
 import { consultationModule } from './consultation/module';
+import { cronContract } from './contract/cron';
 import type { CommunitySettings } from './contract/user';
 import { parseInput } from './contract/zod-zh';
 import { settingsFor, type ModuleSettings, type SharedModule } from './module';
@@ -14,8 +15,17 @@ export const MODULES = [userModule, noticeModule, consultationModule] as const;
 
 type Modules = (typeof MODULES)[number];
 
-/** Every cloud function and its actions, by module name. */
-export const contract = Object.fromEntries(MODULES.map((m) => [m.name, m.contract])) as { [M in Modules as M['name']]: M['contract'] };
+/**
+ * The platform's own functions, which belong to no module: `cron`, started by its timer trigger, whose one action
+ * every client is refused. They are served, built and typed like a module's function, so they are in the contract.
+ */
+export const PLATFORM_CONTRACTS = { cron: cronContract } as const;
+
+/** Every cloud function and its actions: each module's by its name, then the platform's. */
+export const contract = {
+  ...Object.fromEntries(MODULES.map((m) => [m.name, m.contract])),
+  ...PLATFORM_CONTRACTS,
+} as { [M in Modules as M['name']]: M['contract'] } & typeof PLATFORM_CONTRACTS;
 
 export type Contract = typeof contract;
 export type FunctionName = keyof Contract;

@@ -7,3 +7,4 @@ export * from './zod-zh';
 export * from './user';
 export * from './notice';
 export * from './consultation';
+export * from './cron';

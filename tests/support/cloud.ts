@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Envelope } from '@shared/errors';
 import type { Contract, FunctionName, InputOf, OutputOf } from '@shared/contract';
+import type { CronReport } from '@shared/contract/cron';
 import { FUNCTIONS } from '../../cloudfunctions/modules';
 import type { RequestMetrics, Runtime } from '../../cloudfunctions/core/runtime';
 import { MemoryStore } from '../../cloudfunctions/core/store/memory';
@@ -35,6 +36,8 @@ export interface TestCloud {
   requests: RequestMetrics[];
   /** Moves the clock the functions see. */
   setNow(ts: number): void;
+  /** `POST /api/dev/tick`: runs the timed jobs now, or as of `at` for that run only. */
+  tick(at?: number): Promise<Envelope<CronReport>>;
   login(openid: string): Promise<Client>;
   anonymous(): Client;
   close(): Promise<void>;
@@ -116,6 +119,10 @@ export async function startCloud(options: { seed?: boolean; now?: number; store?
     runtime,
     requests,
     setNow: (ts) => (now = ts),
+    async tick(at) {
+      const res = await fetch(`${url}/api/dev/tick`, { method: 'POST', body: JSON.stringify(at === undefined ? {} : { at }) });
+      return (await res.json()) as Envelope<CronReport>;
+    },
     async login(openid) {
       const res = await fetch(`${url}/api/dev/login`, { method: 'POST', body: JSON.stringify({ openid }) });
       const body = (await res.json()) as { data: { token: string } };

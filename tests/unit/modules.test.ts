@@ -1,11 +1,22 @@
-import { contract, MODULES as SHARED, NOTICE_CATEGORIES, auditLabel, communitySettings, checkSettingsChanges } from '@shared/modules';
-import { MODULES as SERVER, FUNCTIONS } from '../../cloudfunctions/modules';
+import { contract, MODULES as SHARED, NOTICE_CATEGORIES, PLATFORM_CONTRACTS, auditLabel, communitySettings, checkSettingsChanges } from '@shared/modules';
+import { MODULES as SERVER, FUNCTIONS, PLATFORM_FUNCTIONS } from '../../cloudfunctions/modules';
 import { collections } from '../../cloudfunctions/core/store/schema';
 
 test('every module has both halves, under one name, and is served as its own function', () => {
   expect(SERVER.map((m) => m.shared.name)).toEqual(SHARED.map((m) => m.name));
   expect(SERVER.map((m) => m.shared)).toEqual([...SHARED]);
   expect(Object.keys(FUNCTIONS)).toEqual(Object.keys(contract));
+});
+
+test("the platform's own functions (the cron) are served and in the contract, under names no module takes", () => {
+  const platform = Object.keys(PLATFORM_FUNCTIONS);
+  expect(platform).toEqual(Object.keys(PLATFORM_CONTRACTS));
+  expect(platform).toContain('cron');
+  for (const name of platform) {
+    expect(SHARED.map((m) => m.name as string)).not.toContain(name);
+    expect(FUNCTIONS[name]).toBe(PLATFORM_FUNCTIONS[name as keyof typeof PLATFORM_FUNCTIONS]);
+    expect(contract[name as keyof typeof contract]).toBe(PLATFORM_CONTRACTS[name as keyof typeof PLATFORM_CONTRACTS]);
+  }
 });
 
 test('no two modules, nor a module and the platform, claim the same collection', () => {
