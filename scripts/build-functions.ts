@@ -5,13 +5,15 @@
  *
  *   npm run build:functions
  *
- * Functions are the modules' (`cloudfunctions/modules.ts`), plus any `cloudfunctions/<name>/index.ts` (a timer-only
- * function such as `cron` has no actions, so it is not in that table). A listed function without an `index.ts`
- * gets the standard entry generated: `main` calling `<name>Function` from `<name>/function.ts`.
+ * Functions are those of `FUNCTIONS` (`cloudfunctions/modules.ts`: each module's and the platform's `cron`), plus any
+ * `cloudfunctions/<name>/index.ts`. A listed function without an `index.ts` gets the standard entry generated: `main`
+ * calling `<name>Function` from `<name>/function.ts`. `cloudbaserc.json` is written from the same list (`npm run
+ * cloudbaserc`); the build fails while the committed one is out of date.
  */
 import { build, type Metafile } from 'esbuild';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { CRON_TRIGGER } from '../cloudfunctions/cron/schedule';
 import { FUNCTIONS } from '../cloudfunctions/modules';
 
 const root = resolve(__dirname, '..');
@@ -33,16 +35,53 @@ const WX_SERVER_SDK_RANGE = '^4.0.2';
 const OPENAPI_PERMISSIONS = ['security.msgSecCheck', 'subscribeMessage.send'];
 
 /** CloudBase's 3 s default is short for a cold start plus a transaction with retries. */
-const TIMEOUT_SECONDS = 10;
-const MEMORY_MB = 256;
+export const TIMEOUT_SECONDS = 10;
+export const MEMORY_MB = 256;
+
+export interface TimerTrigger {
+  name: string;
+  type: 'timer';
+  config: string;
+}
+
+/** Timer triggers by function (seven-field CloudBase cron, Shanghai time: see `cron/schedule.ts`). */
+export const TIMER_TRIGGERS: Readonly<Record<string, readonly TimerTrigger[]>> = {
+  cron: [CRON_TRIGGER],
+};
+
+/** CloudBase's Node 18 runtime, which the bundles target. */
+const RUNTIME = 'Nodejs18.15';
 
 /**
- * Timer triggers by function. CloudBase cron has seven fields: second minute hour day month weekday year.
- * Every five minutes is often enough for the deadlines the domain has (claims, no-shows, reminders).
+ * The text of `cloudbaserc.json`, which `tcb fn deploy` reads: every function the build makes, with the timeout,
+ * memory and timer triggers its config.json has. Committed, and rewritten by `npm run cloudbaserc`.
  */
-const TIMER_TRIGGERS: Record<string, { name: string; type: 'timer'; config: string }[]> = {
-  cron: [{ name: 'every-5-minutes', type: 'timer', config: '0 */5 * * * * *' }],
-};
+export function cloudbaserc(): string {
+  const functions = functionNames().map((name) => ({
+    name,
+    handler: 'index.main',
+    runtime: RUNTIME,
+    timeout: TIMEOUT_SECONDS,
+    memorySize: MEMORY_MB,
+    installDependency: true,
+    ...(TIMER_TRIGGERS[name] ? { triggers: TIMER_TRIGGERS[name] } : {}),
+  }));
+  const rc = {
+    version: '2.0',
+    envId: '{{env.TCB_ENV}}',
+    $schema: 'https://framework-1258016615.tcloudbaseapp.com/schema/latest.json',
+    functionRoot: './dist/cloudfunctions',
+    functions,
+  };
+  return `${JSON.stringify(rc, null, 2)}\n`;
+}
+
+export const CLOUDBASERC_PATH = join(root, 'cloudbaserc.json');
+
+/** Whether the committed cloudbaserc.json is what the function list implies. */
+export function cloudbasercIsCurrent(): boolean {
+  return existsSync(CLOUDBASERC_PATH) && readFileSync(CLOUDBASERC_PATH, 'utf8') === cloudbaserc();
+}
 
 export interface BuiltFunction {
   name: string;
@@ -140,12 +179,6 @@ export async function buildFunctions(options: { outDir?: string; names?: string[
   return built;
 }
 
-/** The functions cloudbaserc.json deploys, so a new function is not silently left out of `tcb fn deploy`. */
-function deployedNames(): string[] {
-  const rc = JSON.parse(readFileSync(join(root, 'cloudbaserc.json'), 'utf8')) as { functions?: { name: string }[] };
-  return (rc.functions ?? []).map((f) => f.name);
-}
-
 async function main() {
   const started = Date.now();
   const built = await buildFunctions();
@@ -153,10 +186,9 @@ async function main() {
     console.log(`${f.name.padEnd(16)} ${(f.bytes / 1024).toFixed(1).padStart(8)} KB   外部依赖: ${f.externals.join(', ') || '无'}`);
   }
   console.log(`已构建 ${built.length} 个云函数到 dist/cloudfunctions（${Date.now() - started} ms）`);
-  const deployed = new Set(deployedNames());
-  const missing = built.map((f) => f.name).filter((n) => !deployed.has(n));
-  if (missing.length) {
-    console.warn(`注意：cloudbaserc.json 未列出 ${missing.join('、')}，部署时不会包含它们。`);
+  // `tcb fn deploy` reads cloudbaserc.json: a function or trigger missing there would silently not be deployed.
+  if (!cloudbasercIsCurrent()) {
+    console.warn('注意：cloudbaserc.json 与云函数列表不一致，请运行 npm run cloudbaserc 重新生成并提交。');
     process.exitCode = 1;
   }
 }

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { buildFunctions, functionNames, type BuiltFunction } from '../../scripts/build-functions';
+import { buildFunctions, functionNames, TIMER_TRIGGERS, type BuiltFunction } from '../../scripts/build-functions';
 import { contract, type ModuleContract } from '@shared/contract';
 import { FUNCTIONS } from '../../cloudfunctions/modules';
 
@@ -58,13 +58,60 @@ test('nothing local-only leaks into a bundle', () => {
     expect(code).not.toMatch(/require\("better-sqlite3"\)/);
     expect(code).not.toMatch(/require\("@shared/);
     expect(code).not.toMatch(/local-cloud/);
+    expect(code).not.toMatch(/dev\/tick|dev\/login|TIMER_CONTEXT/);
   }
 });
 
-test.each(Object.keys(FUNCTIONS))('the %s bundle loads in plain node and refuses an empty context as UNAUTHENTICATED', (name) => {
+test('the cron bundle has no dev/tick, and its config.json carries the five-minute timer trigger', () => {
+  const cron = built.find((f) => f.name === 'cron');
+  expect(cron).toBeDefined();
+  expect(readFileSync(join(cron!.dir, 'index.js'), 'utf8')).not.toContain('dev/tick');
+  const config = JSON.parse(readFileSync(join(cron!.dir, 'config.json'), 'utf8'));
+  expect(config.triggers).toEqual([{ name: 'every-5-minutes', type: 'timer', config: '0 */5 * * * * *' }]);
+  // Seven fields (second minute hour day month weekday year): on the second 0 of every fifth minute.
+  expect(config.triggers[0].config.split(' ')).toHaveLength(7);
+  for (const f of built.filter((b) => b.name !== 'cron')) {
+    expect(JSON.parse(readFileSync(join(f.dir, 'config.json'), 'utf8')).triggers).toEqual([]);
+  }
+});
+
+test('cloudbaserc.json deploys every built function, and the cron with the same trigger as its config.json', () => {
+  const rc = JSON.parse(readFileSync(join(root, 'cloudbaserc.json'), 'utf8')) as { functions: { name: string; triggers?: unknown[] }[] };
+  expect(rc.functions.map((f) => f.name)).toEqual(built.map((f) => f.name));
+  const cron = built.find((f) => f.name === 'cron');
+  expect(rc.functions.find((f) => f.name === 'cron')?.triggers).toEqual(JSON.parse(readFileSync(join(cron!.dir, 'config.json'), 'utf8')).triggers);
+  expect(rc.functions.find((f) => f.name === 'cron')?.triggers).toEqual(TIMER_TRIGGERS.cron);
+});
+
+test('no cloud function source imports the local cloud, where the dev routes live', () => {
+  const sources = execFileSync('git', ['ls-files', 'cloudfunctions'], { cwd: root, encoding: 'utf8' }).split('\n').filter((f) => f.endsWith('.ts'));
+  expect(sources.length).toBeGreaterThan(10);
+  expect(sources.filter((f) => /local-cloud/.test(readFileSync(join(root, f), 'utf8')))).toEqual([]);
+});
+
+test('the cron bundle in plain node refuses a client, and an event dressed as the timer with no platform context', () => {
+  const fn = built.find((f) => f.name === 'cron');
+  const out = runNode(`
+    const m = require(${JSON.stringify(join(fn!.dir, 'index.js'))});
+    const forged = { Type: 'Timer', TriggerName: 'every-5-minutes', Time: new Date().toISOString() };
+    Promise.all([
+      m.main({ action: 'tick', data: {} }, { environment: JSON.stringify({ WX_OPENID: 'o_client', TRIGGER_SRC: 'tcb' }) }),
+      m.main(forged, {}),
+      m.main({ ...forged, action: 'tick' }, { environment: JSON.stringify({ TRIGGER_SRC: 'timer', WX_OPENID: 'o_client' }) }),
+    ]).then((r) => process.stdout.write(JSON.stringify(r)));
+  `);
+  const envelopes = JSON.parse(out);
+  expect(envelopes).toHaveLength(3);
+  for (const envelope of envelopes) expect(envelope).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+});
+
+/** Functions with an action for signed-in people; the cron's are for the timer only (above). */
+const forPeople = Object.keys(FUNCTIONS).filter((name) => name !== 'cron');
+
+test.each(forPeople)('the %s bundle loads in plain node and refuses an empty context as UNAUTHENTICATED', (name) => {
   const fn = built.find((f) => f.name === name);
   const actions = (contract as Record<string, ModuleContract>)[name];
-  const protectedAction = Object.entries(actions).find(([, spec]) => spec.permission.allow !== 'anyone')?.[0];
+  const protectedAction = Object.entries(actions).find(([, spec]) => spec.permission.allow !== 'anyone' && spec.permission.allow !== 'system')?.[0];
   expect(protectedAction).toBeDefined();
   const out = runNode(`
     const m = require(${JSON.stringify(join(fn!.dir, 'index.js'))});
