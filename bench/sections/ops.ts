@@ -88,6 +88,12 @@ async function script(cloud: Awaited<ReturnType<typeof startCloud>>): Promise<vo
   await staff.ok('notice', 'listManaged', { communityId: 'c_xingfuli' });
   await staff.ok('notice', 'unpublish', { id: draft.id });
 
+  // cron: one run that publishes a scheduled notice (sealing waits for the section below)
+  const scheduled = await staff.ok('notice', 'create', { communityId: 'c_xingfuli', category: '通知', title: '定时公告', body: '正文' });
+  await staff.ok('notice', 'publish', { id: scheduled.id, publishAt: cloud.runtime.now() + 1000 });
+  const tick = await cloud.tick(cloud.runtime.now() + 1000);
+  if (!tick.ok) throw new Error(`cron.tick failed: ${tick.error.code}`);
+
   // consultation: the opinion pool
   const a = await residents[0].ok('consultation', 'submitOpinion', { communityId: 'c_xingfuli', title: '楼道灯坏了', description: '3号楼楼道灯不亮', category: '设施维修' });
   const b = await residents[1].ok('consultation', 'submitOpinion', { communityId: 'c_xingfuli', title: '楼道灯不亮', description: '晚上很黑', category: '设施维修' });
