@@ -1,4 +1,5 @@
 import type { SharedModule } from '@shared/module';
+import type { Job } from './jobs';
 import type { CloudFunction } from './router';
 import type { IndexSpec } from './store/schema';
 import type { Store } from './store/port';
@@ -47,6 +48,8 @@ export interface ServerModule {
   personalData?: PersonalData;
   stats?: readonly StatSpec[];
   exports?: readonly ExportSpec[];
+  /** Its timed work, which the `cron` function runs in module order. */
+  jobs?: readonly Job[];
 }
 
 export function defineServerModule(module: ServerModule): ServerModule {
