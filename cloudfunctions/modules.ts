@@ -7,9 +7,10 @@ import { consultationServerModule } from './consultation/module';
 import type { ServerModule } from './core/module';
 import type { CloudFunction } from './core/router';
 import { noticeServerModule } from './notice/module';
+import { notifyServerModule } from './notify/module';
 import { userServerModule } from './user/module';
 
-export const MODULES: readonly ServerModule[] = [userServerModule, noticeServerModule, consultationServerModule];
+export const MODULES: readonly ServerModule[] = [userServerModule, noticeServerModule, consultationServerModule, notifyServerModule];
 
 /** Every cloud function by name. */
 export const FUNCTIONS: Readonly<Record<string, CloudFunction>> = Object.fromEntries(MODULES.map((m) => [m.shared.name, m.fn]));
