@@ -6,6 +6,8 @@ import type { SharedModule } from '@shared/module';
 import { eventOfType, notifyEvents, templateKeys } from '@shared/notify/registry';
 import { afterFailure, MAX_TRIES, NO_SUBSCRIPTION, retryDelay } from '@shared/notify/retry';
 import { parseShanghai } from '@shared/time';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const at = (text: string) => parseShanghai(text);
 
@@ -142,6 +144,16 @@ describe('the registry is read from the module manifests', () => {
     expect(modules.find((m) => m.name === 'notify')?.events ?? []).toEqual([]);
     expect(eventOfType('consultation.promoted')?.label).toBe('候补成功');
     expect(eventOfType('wish.claimed')).toBeUndefined();
+  });
+
+  test('the notification module’s code names none of the modules it serves (only the inbox’s owner, user)', () => {
+    const root = join(__dirname, '../..');
+    const files = ['shared/notify', 'cloudfunctions/notify'].flatMap((dir) => readdirSync(join(root, dir)).map((f) => join(root, dir, f)));
+    const others = modules.map((m) => m.name).filter((n) => n !== 'notify' && n !== 'user');
+    for (const file of files) {
+      const code = readFileSync(file, 'utf8');
+      for (const name of others) expect({ file, names: new RegExp(`\\b${name}\\b`).test(code) }).toEqual({ file, names: false });
+    }
   });
 
   test('an event happening carries its type and data as declared', () => {
