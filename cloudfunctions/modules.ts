@@ -8,9 +8,10 @@ import type { ServerModule } from './core/module';
 import type { CloudFunction } from './core/router';
 import { cronFunction } from './cron/function';
 import { noticeServerModule } from './notice/module';
+import { notifyServerModule } from './notify/module';
 import { userServerModule } from './user/module';
 
-export const MODULES: readonly ServerModule[] = [userServerModule, noticeServerModule, consultationServerModule];
+export const MODULES: readonly ServerModule[] = [userServerModule, noticeServerModule, consultationServerModule, notifyServerModule];
 
 /**
  * The platform's own functions, which belong to no module (their contracts: `PLATFORM_CONTRACTS` in

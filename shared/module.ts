@@ -1,10 +1,12 @@
 import type { z } from 'zod';
 import type { ModuleContract } from './contract/action';
+import type { EventSpec } from './events';
 
 /**
  * The half of a module's manifest that the app and the functions share: its contract, its community settings,
- * the notice categories its workflows publish under, and how its audit entries read on timelines. The
- * functions' half (`cloudfunctions/<module>/module.ts`) adds collections, personal data, jobs, stats and exports.
+ * the notice categories its workflows publish under, how its audit entries read on timelines, and the events it
+ * tells people about. The functions' half (`cloudfunctions/<module>/module.ts`) adds collections, personal data,
+ * jobs, stats and exports.
  */
 export interface SharedModule<N extends string = string, C extends ModuleContract = ModuleContract> {
   /** The module's name: its cloud function, its folders, and its key in community settings. */
@@ -16,6 +18,8 @@ export interface SharedModule<N extends string = string, C extends ModuleContrac
   noticeCategories?: readonly string[];
   /** How each of its audited actions reads on a timeline (action → words). */
   auditLabels?: Readonly<Record<string, string>>;
+  /** The notifications it sends (`shared/events.ts`), in the order the preferences page lists them. */
+  events?: readonly EventSpec[];
 }
 
 export interface ModuleSettings<S extends z.ZodRawShape = z.ZodRawShape> {

@@ -9,9 +9,10 @@ import type { CommunitySettings } from './contract/user';
 import { parseInput } from './contract/zod-zh';
 import { settingsFor, type ModuleSettings, type SharedModule } from './module';
 import { noticeModule } from './notice/module';
+import { notifyModule } from './notify/module';
 import { userModule } from './user/module';
 
-export const MODULES = [userModule, noticeModule, consultationModule] as const;
+export const MODULES = [userModule, noticeModule, consultationModule, notifyModule] as const;
 
 type Modules = (typeof MODULES)[number];
 

@@ -152,6 +152,13 @@ async function script(cloud: Awaited<ReturnType<typeof startCloud>>): Promise<vo
   await host.ok('consultation', 'close', { id: c.id });
   await residents[0].ok('consultation', 'timeline', { id: c.id });
 
+  // notify: the settings page and 通知发件箱 (locally no template is configured, so nothing is counted as accepted)
+  await residents[0].ok('notify', 'templates', {});
+  await residents[0].ok('notify', 'preferences', {});
+  await residents[0].ok('notify', 'setPreference', { event: 'consultation.results', on: false });
+  await residents[0].ok('notify', 'subscribed', { templateIds: ['tpl-bench'] });
+  await staff.ok('notify', 'listOutbox', { communityId: 'c_xingfuli', limit: 20 });
+
   // privacy last: it erases the account
   await residents[2].ok('user', 'inbox', {});
   const inbox = await residents[2].ok('user', 'inbox', {});

@@ -1,7 +1,6 @@
+import type { ConsultationEventData } from '@shared/consultation/notifications';
 import type { HandlerContext } from '../core/router';
 import { queryAll } from '../core/store/paging';
-import type { TxStore } from '../core/store/port';
-import { sendInbox } from '../user/inbox';
 import type { ConsultationDoc, OpinionDoc, SignupDoc } from './records';
 
 /** Everyone holding a seat or waiting for one. */
@@ -17,7 +16,7 @@ export async function contributors(ctx: HandlerContext, c: ConsultationDoc): Pro
   return opinions.map((o) => o.authorId);
 }
 
-/** One inbox message to each person named (once each, however often named), inside the caller's transaction. */
-export async function tell(ctx: HandlerContext, tx: TxStore, c: ConsultationDoc, userIds: string[], title: string, body: string): Promise<void> {
-  for (const userId of new Set(userIds)) await sendInbox(ctx, tx, { userId, title, body, link: { module: 'consultation', id: c._id } });
+/** What every consultation notification names: the consultation, by the title people know it by. */
+export function about(c: ConsultationDoc): ConsultationEventData {
+  return { communityId: c.communityId, consultationId: c._id, title: c.topic?.title ?? c.theme };
 }

@@ -1,5 +1,6 @@
 import type { consultationContract, TimelineEntry } from '@shared/contract';
 import { consultationSettingsOf } from '@shared/consultation/module';
+import { consultationCancelled, consultationPostponed } from '@shared/consultation/notifications';
 import { PRIVATE_ACTIONS, TIMELINE_LABELS } from '@shared/consultation/timeline';
 import { missingToLeave, sendBackProblem, stepLabel, type Step } from '@shared/consultation/steps';
 import { AppError } from '@shared/errors';
@@ -12,9 +13,10 @@ import type { Handler, HandlerContext } from '../core/router';
 import { queryAll } from '../core/store/paging';
 import type { Filter, TxStore } from '../core/store/port';
 import { publishNotice } from '../notice/publishing';
+import { notify } from '../notify/notify';
 import { displayName, getCommunity, requireUser } from '../user/records';
 import { viewFor } from './access';
-import { signedUp, tell } from './audience';
+import { about, signedUp } from './audience';
 import { changeConsultation, whereNow } from './changes';
 import { facts, requireConsultation, summaryView, type ConsultationDoc } from './records';
 
@@ -176,7 +178,7 @@ export const postpone: Handler<C['postpone']> = async (input, ctx) => {
     also: async (tx) => {
       const when = input.meetingAt ? `，会议改期至${formatShanghai(input.meetingAt)}` : '';
       await announceIfPublic(ctx, tx, c, `【延期】${c.topic?.title ?? c.theme}`, `原定议事延期${when}。原因：${input.reason}`);
-      await tell(ctx, tx, c, signups, '您报名的议事已延期', `${c.topic?.title ?? c.theme}：${input.reason}`);
+      await notify(ctx, tx, consultationPostponed.with({ ...about(c), reason: input.reason }), signups);
     },
   });
   return viewFor(ctx, next);
@@ -196,7 +198,7 @@ export const cancel: Handler<C['cancel']> = async (input, ctx) => {
   const next = await changeConsultation(ctx, c, { state: 'cancelled', stateReason: input.reason }, { action: 'cancel', note: input.reason }, {
     also: async (tx) => {
       await announceIfPublic(ctx, tx, c, `【取消】${c.topic?.title ?? c.theme}`, `原定议事已取消。原因：${input.reason}`);
-      await tell(ctx, tx, c, signups, '您报名的议事已取消', `${c.topic?.title ?? c.theme}：${input.reason}`);
+      await notify(ctx, tx, consultationCancelled.with({ ...about(c), reason: input.reason }), signups);
     },
   });
   return viewFor(ctx, next);

@@ -2,6 +2,7 @@ import { consultationModule } from '@shared/consultation/module';
 import { defineServerModule } from '../core/module';
 import { consultationFunction } from './function';
 import { consultationRecordsOf, forgetConsultationNames } from './personal-data';
+import { remindTomorrowJob } from './reminders';
 
 export const consultationServerModule = defineServerModule({
   shared: consultationModule,
@@ -12,6 +13,8 @@ export const consultationServerModule = defineServerModule({
       { fields: [['hostId', 'asc'], ['updatedAt', 'desc']] },
       { fields: [['step', 'asc'], ['updatedAt', 'desc']] },
       { fields: [['communityId', 'asc'], ['topicApproval', 'asc'], ['updatedAt', 'desc']] },
+      // The day-before reminder's queue: active consultations by meeting time.
+      { fields: [['state', 'asc'], ['plan.meetingAt', 'asc']] },
     ],
     opinions: [
       { fields: [['communityId', 'asc'], ['createdAt', 'desc']] },
@@ -28,4 +31,5 @@ export const consultationServerModule = defineServerModule({
     ratings: [{ fields: [['consultationId', 'asc']] }, { fields: [['userId', 'asc']] }],
   },
   personalData: { export: consultationRecordsOf, erase: forgetConsultationNames },
+  jobs: [remindTomorrowJob],
 });

@@ -1,14 +1,16 @@
 import type { consultationContract, ProgressView } from '@shared/contract';
 import { consultationReportText } from '@shared/consultation/announcements';
+import { consultationResults } from '@shared/consultation/notifications';
 import { addDays } from '@shared/time';
 import { AppError } from '@shared/errors';
 import { newId } from '../core/ids';
 import type { Handler } from '../core/router';
 import { DuplicateError } from '../core/store/port';
 import { publishNotice as publishWorkflowNotice } from '../notice/publishing';
+import { notify } from '../notify/notify';
 import { getCommunity } from '../user/records';
 import { mySeat, viewFor } from './access';
-import { contributors, signedUp, tell } from './audience';
+import { about, contributors, signedUp } from './audience';
 import { changeConsultation } from './changes';
 import { ratingId, requireConsultation, requireStep } from './records';
 
@@ -34,7 +36,7 @@ export const publishReport: Handler<C['publishReport']> = async (input, ctx) => 
       });
       await tx.update('consultations', c._id, { reportNoticeId: notice._id });
       next.reportNoticeId = notice._id;
-      await tell(ctx, tx, c, interested, '议事结果已公示', `“${c.topic?.title ?? c.theme}”的协商结果和落实安排已公示，欢迎查看。`);
+      await notify(ctx, tx, consultationResults.with(about(c)), interested);
     },
   });
   return viewFor(ctx, next);

@@ -1,17 +1,17 @@
 import type { consultationContract, SignupView } from '@shared/contract';
 import { consultationSettingsOf } from '@shared/consultation/module';
 import { consultationNoticeText } from '@shared/consultation/announcements';
+import { consultationAnnounced, consultationPromoted } from '@shared/consultation/notifications';
 import { placeSignup } from '@shared/consultation/seats';
 import { noticePeriodProblem } from '@shared/consultation/steps';
 import { AppError } from '@shared/errors';
-import { formatShanghai } from '@shared/time';
 import type { Handler, HandlerContext } from '../core/router';
 import type { TxStore } from '../core/store/port';
 import { publishNotice as publishWorkflowNotice } from '../notice/publishing';
-import { sendInbox } from '../user/inbox';
+import { notify } from '../notify/notify';
 import { displayName, getCommunity } from '../user/records';
 import { placeInLine, viewFor } from './access';
-import { contributors, tell } from './audience';
+import { about, contributors } from './audience';
 import { changeConsultation } from './changes';
 import { NO_SEAT, requireConsultation, requireStep, signupId, type ConsultationDoc, type SignupDoc } from './records';
 
@@ -47,7 +47,7 @@ export const publishNotice: Handler<C['publishNotice']> = async (input, ctx) => 
         });
         await tx.update('consultations', c._id, { noticeId: notice._id, noticeOverrideReason: tooSoon ? overrideReason : null });
         next.noticeId = notice._id;
-        await tell(ctx, tx, c, askedForIt, '您提的意见要开会商议了', `“${topic.title}”将于${formatShanghai(plan.meetingAt)}在${plan.place}协商，欢迎报名参加。`);
+        await notify(ctx, tx, consultationAnnounced.with({ ...about(c), meetingAt: plan.meetingAt, place: plan.place }), askedForIt);
       },
     },
   );
@@ -125,12 +125,7 @@ async function promoteFirst(ctx: HandlerContext, tx: TxStore, c: ConsultationDoc
     if (current?.status !== 'waitlisted') continue;
     await tx.update('signups', current._id, { status: 'seated' });
     await ctx.audit(tx, { communityId: c.communityId, action: 'consultation.promote', targetType: 'consultation', targetId: c._id, before: { status: 'waitlisted', seq: current.seq }, after: { status: 'seated' } });
-    await sendInbox(ctx, tx, {
-      userId: current.userId,
-      title: '候补成功：您已获得议事席位',
-      body: `您候补的议事“${c.topic?.title ?? c.theme}”有人取消，您已递补为正式参会人。`,
-      link: { module: 'consultation', id: c._id },
-    });
+    await notify(ctx, tx, consultationPromoted.with({ ...about(c), meetingAt: c.plan!.meetingAt, place: c.plan!.place }), [current.userId]);
     return current;
   }
   return null;

@@ -11,6 +11,16 @@ interface WxServerSdk {
     security: {
       msgSecCheck(request: { openid: string; scene: TextScene; version: 2; content: string }): Promise<MsgSecCheckResult>;
     };
+    subscribeMessage: {
+      send(request: {
+        touser: string;
+        templateId: string;
+        page: string;
+        data: Record<string, { value: string }>;
+        miniprogramState: 'developer' | 'trial' | 'formal';
+        lang: 'zh_CN';
+      }): Promise<{ errCode?: number; errMsg?: string }>;
+    };
   };
 }
 
@@ -26,8 +36,8 @@ export const MSG_SEC_CHECK_MAX = 2500;
 
 let sdk: WxServerSdk | null = null;
 
-/** Loaded on first use, so a cold start that never checks text does not pay for it. */
-function wxServerSdk(): WxServerSdk {
+/** Loaded on first use, so a cold start that never checks text or sends a message does not pay for it. */
+export function wxServerSdk(): WxServerSdk {
   if (!sdk) {
     // A plain require kept out of the bundle: esbuild leaves `wx-server-sdk` external.
     // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -35,6 +35,12 @@ export interface HandlerContext<T = unknown> {
   target: T;
   /** Records an audit entry inside `tx` (sealed into the community's chain later), filling in actor, time and request id. */
   audit(tx: TxStore, entry: Omit<AuditInput, 'actorId' | 'actorRole' | 'at' | 'requestId' | 'note'> & { note?: string | null }): Promise<void>;
+  /**
+   * Work to do once the handler has returned and its transactions have committed: a transaction may run more than
+   * once, so nothing beyond its own writes may happen inside one. A failure is logged, never answered (the cron
+   * catches up). Absent in a context made by hand, where whoever made it does that work.
+   */
+  afterCommit?(job: () => Promise<void>): void;
 }
 
 export type Handler<A> = (input: ParsedInputOf<A>, ctx: HandlerContext<TargetOf<A>>) => Promise<OutputOf<A>>;
@@ -108,6 +114,7 @@ async function handle(
   }
 
   const now = runtime.now();
+  const afterwards: (() => Promise<void>)[] = [];
   const ctx: HandlerContext = {
     caller,
     store,
@@ -125,8 +132,22 @@ async function handle(
         requestId,
       });
     },
+    afterCommit: (job) => void afterwards.push(job),
   };
-  return handler(input, ctx);
+  const result = await handler(input, ctx);
+  await runAfterCommit(afterwards, runtime, requestId);
+  return result;
+}
+
+/** One after another, each failure logged and the rest run all the same. */
+async function runAfterCommit(jobs: (() => Promise<void>)[], runtime: Runtime, requestId: string): Promise<void> {
+  for (const job of jobs) {
+    try {
+      await job();
+    } catch (error) {
+      runtime.log('error', 'after-commit work failed', { requestId, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
 }
 
 /** Enforces the action's declared permission; returns the target document when one was named. */

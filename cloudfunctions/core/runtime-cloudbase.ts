@@ -2,6 +2,7 @@ import * as tcb from '@cloudbase/node-sdk';
 import { wechatTextChecker } from './content-wechat';
 import { consoleLog, type Runtime } from './runtime';
 import { CloudBaseStore } from './store/cloudbase';
+import { wechatSubscriptionSender } from './subscription-wechat';
 import type { Doc, Filter, Page, Patch, QueryOptions, Store, TxStore, UpdateOptions } from './store/port';
 
 /**
@@ -92,5 +93,6 @@ export function cloudbaseRuntime(): Runtime {
     isTimer: timerFromContext,
     now: () => Date.now(),
     log: consoleLog,
+    sendSubscription: wechatSubscriptionSender(),
   });
 }

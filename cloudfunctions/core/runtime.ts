@@ -10,6 +10,17 @@ export interface RequestMetrics {
   ms: number;
 }
 
+/** One WeChat subscription message, its fields already cut to WeChat's limits. */
+export interface SubscriptionMessage {
+  openid: string;
+  templateId: string;
+  page: string;
+  data: Record<string, { value: string }>;
+}
+
+/** WeChat's answer; `code` is its errCode, or null when no answer came (a timeout, a dropped connection). */
+export type SubscriptionResult = { ok: true } | { ok: false; code: number | null; message: string };
+
 /** What a function needs from its surroundings: CloudBase in production, the local cloud here. */
 export interface Runtime {
   store: Store;
@@ -24,6 +35,8 @@ export interface Runtime {
   now(): number;
   log(level: 'info' | 'error', message: string, detail?: Record<string, unknown>): void;
   onRequest?(metrics: RequestMetrics): void;
+  /** Sends a subscription message through WeChat. Absent in the local cloud: nothing leaves a laptop. */
+  sendSubscription?(message: SubscriptionMessage): Promise<SubscriptionResult>;
 }
 
 export const consoleLog: Runtime['log'] = (level, message, detail) => {

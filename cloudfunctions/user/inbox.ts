@@ -1,9 +1,9 @@
 import type { InboxItem, userContract } from '@shared/contract';
-import { newId } from '../core/ids';
-import type { Handler, HandlerContext } from '../core/router';
-import type { Store, TxStore } from '../core/store/port';
+import type { Handler } from '../core/router';
+import { DuplicateError, type Store } from '../core/store/port';
 
-interface InboxDoc {
+/** An in-app message. Every module tells people through the notification module, which writes these. */
+export interface InboxDoc {
   _id: string;
   userId: string;
   title: string;
@@ -16,16 +16,18 @@ interface InboxDoc {
 type C = typeof userContract;
 
 /**
- * Puts a message in someone's in-app inbox inside the caller's transaction. The inbox always has every
- * notification; a WeChat subscription message, where the person allowed one, is only an extra nudge.
+ * Puts a message in someone's inbox unless one with its id is there already; true when this call wrote it. The
+ * notification module's delivery is the one caller: ids are made from the notification and the person, so
+ * delivering twice writes once.
  */
-export async function sendInbox(
-  ctx: HandlerContext,
-  tx: TxStore,
-  message: { userId: string; title: string; body: string; link?: { module: string; id: string } },
-): Promise<void> {
-  const doc: InboxDoc = { _id: newId('m'), userId: message.userId, title: message.title, body: message.body, link: message.link ?? null, read: false, createdAt: ctx.now };
-  await tx.create('inbox', doc);
+export async function addToInbox(store: Store, item: InboxDoc): Promise<boolean> {
+  try {
+    await store.create('inbox', item);
+    return true;
+  } catch (error) {
+    if (error instanceof DuplicateError) return false;
+    throw error;
+  }
 }
 
 function inboxItem(d: InboxDoc): InboxItem {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { consultationContract } from '../contract/consultation';
 import { defineModule, settingsFor, type ModuleSettings } from '../module';
+import { CONSULTATION_EVENTS } from './notifications';
 import { TIMELINE_LABELS } from './timeline';
 
 const settings = {
@@ -21,6 +22,7 @@ export const consultationModule = defineModule({
   settings,
   noticeCategories: ['协商公告', '结果公示'],
   auditLabels: TIMELINE_LABELS,
+  events: CONSULTATION_EVENTS,
 });
 
 /** A community's consultation settings, with the defaults for anything never set. */

@@ -1,5 +1,8 @@
 import { chunksForCheck, MSG_SEC_CHECK_MAX, wechatTextChecker, type WxServerSdk } from '../../cloudfunctions/core/content-wechat';
 import { cloudbaseRuntime, openidFromContext, timerFromContext } from '../../cloudfunctions/core/runtime-cloudbase';
+import { MemoryStore } from '../../cloudfunctions/core/store/memory';
+import { wechatSubscriptionSender } from '../../cloudfunctions/core/subscription-wechat';
+import { localRuntime } from '../../local-cloud/runtime';
 
 describe('openidFromContext', () => {
   test('reads WX_OPENID from the context CloudBase passes (current and older layouts)', () => {
@@ -65,7 +68,7 @@ describe('wechatTextChecker', () => {
     const sdk: WxServerSdk = {
       DYNAMIC_CURRENT_ENV: 'current',
       init: () => undefined,
-      openapi: { security: { msgSecCheck: async (req) => (calls.push(req), answer(req.content)) } },
+      openapi: { security: { msgSecCheck: async (req) => (calls.push(req), answer(req.content)) }, subscribeMessage: { send: async () => ({}) } },
     };
     return { sdk, calls };
   }
@@ -145,4 +148,42 @@ describe('timerFromContext', () => {
     delete process.env.TRIGGER_SRC;
     expect(timerFromContext(context)).toBe(false);
   });
+});
+describe('wechatSubscriptionSender', () => {
+  type SendRequest = Parameters<WxServerSdk['openapi']['subscribeMessage']['send']>[0];
+  function sdkAnswering(answer: (req: SendRequest) => Promise<{ errCode?: number; errMsg?: string }>) {
+    const requests: SendRequest[] = [];
+    const sdk: WxServerSdk = {
+      DYNAMIC_CURRENT_ENV: 'current',
+      init: () => undefined,
+      openapi: {
+        security: { msgSecCheck: async () => ({ errCode: 0, result: { suggest: 'pass' } }) },
+        subscribeMessage: { send: async (req) => (requests.push(req), answer(req)) },
+      },
+    };
+    return { sdk, requests };
+  }
+  const message = { openid: 'o_1', templateId: 'tpl', page: 'packages/consultation/detail/index?id=cs_1', data: { thing1: { value: '停车' } } };
+
+  test('sends to the formal build in Chinese unless WX_MINIPROGRAM_STATE names another', async () => {
+    const { sdk, requests } = sdkAnswering(async () => ({ errCode: 0, errMsg: 'openapi.subscribeMessage.send:ok' }));
+    expect(await wechatSubscriptionSender(() => sdk, {})(message)).toEqual({ ok: true });
+    expect(requests[0]).toEqual({ touser: 'o_1', templateId: 'tpl', page: message.page, data: message.data, miniprogramState: 'formal', lang: 'zh_CN' });
+    await wechatSubscriptionSender(() => sdk, { WX_MINIPROGRAM_STATE: 'trial' })(message);
+    expect(requests[1].miniprogramState).toBe('trial');
+  });
+
+  test('WeChat’s errCode comes back whether the SDK rejects or answers with it; no code means no answer', async () => {
+    const rejecting = sdkAnswering(async () => Promise.reject(Object.assign(new Error('x'), { errCode: 43101, errMsg: 'user refuse to accept the msg' })));
+    expect(await wechatSubscriptionSender(() => rejecting.sdk, {})(message)).toEqual({ ok: false, code: 43101, message: 'user refuse to accept the msg' });
+    const answering = sdkAnswering(async () => ({ errCode: 47003, errMsg: 'argument invalid' }));
+    expect(await wechatSubscriptionSender(() => answering.sdk, {})(message)).toEqual({ ok: false, code: 47003, message: 'argument invalid' });
+    const timingOut = sdkAnswering(async () => Promise.reject(new Error('ESOCKETTIMEDOUT')));
+    expect(await wechatSubscriptionSender(() => timingOut.sdk, {})(message)).toEqual({ ok: false, code: null, message: 'ESOCKETTIMEDOUT' });
+  });
+});
+
+test('the production runtime sends subscription messages; the local one has no sender, so nothing leaves a laptop', () => {
+  expect(typeof cloudbaseRuntime().sendSubscription).toBe('function');
+  expect(localRuntime(new MemoryStore()).sendSubscription).toBeUndefined();
 });

@@ -16,9 +16,11 @@ export const routes = {
   residency: '/packages/mine/residency/index',
   myData: '/packages/mine/data/index',
   inbox: '/packages/mine/inbox/index',
+  notifySettings: '/packages/mine/notify/index',
   manageNotices: (communityId?: string) => `/packages/admin/notices/index${q({ communityId })}`,
   /** `scope: 'street'` starts a new notice as street-wide (the admin's 全街道 list). */
   editNotice: (communityId: string, id?: string, scope?: 'street') => `/packages/admin/notice-edit/index${q({ communityId, id, scope })}`,
+  outbox: (communityId?: string) => `/packages/admin/outbox/index${q({ communityId })}`,
   reviewResidency: (communityId?: string) => `/packages/admin/residency/index${q({ communityId })}`,
   /** H5 only; the weapp build has no such page. */
   login: (redirect?: string) => `/packages/login/index${q({ redirect })}`,

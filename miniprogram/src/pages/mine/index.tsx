@@ -69,6 +69,7 @@ export default function MinePage() {
 
           <View className="gz-menu">
             <MenuItem label="我的消息" value={unread ? '' : '议事通知等'} url={routes.inbox} testId="menu-inbox" badge={unread} />
+            <MenuItem label="消息提醒设置" value="微信提醒哪些消息" url={routes.notifySettings} testId="menu-notify-settings" />
             <MenuItem label="个人资料" value="头像、昵称" url={routes.profile} testId="menu-profile" />
             <MenuItem
               label="居民认证"
@@ -85,6 +86,7 @@ export default function MinePage() {
               <View className="gz-menu">
                 <MenuItem label="公告管理" value="发布、置顶、阅读人数" url={routes.manageNotices()} testId="menu-manage-notices" />
                 {hasRoleIn(me, 'staff') ? <MenuItem label="居民认证审核" url={routes.reviewResidency()} testId="menu-review-residency" /> : null}
+                <MenuItem label="通知发件箱" value="每条通知的发送情况" url={routes.outbox()} testId="menu-outbox" />
                 {staffCommunityIds(me).map((id) => (
                   <MenuItem key={id} label="议事管理" value={communityName(id) ?? '审核议题、指派主持人'} url={consultationRoutes.staff(id)} testId="menu-consultation-staff" />
                 ))}

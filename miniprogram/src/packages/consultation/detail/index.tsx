@@ -1,12 +1,15 @@
+import { useEffect } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
+import { SIGNUP_TEMPLATE_KEYS } from '@shared/consultation/notifications'
 import { stepName } from '@shared/consultation/steps'
 import { Page } from '../../../components/Page'
 import { StateView } from '../../../components/StateView'
 import { useMe } from '../../../hooks/useMe'
 import { api } from '../../../services/api'
 import { consultationRoutes } from '../../../services/consultationRoutes'
+import { askToSubscribe, preloadTemplates } from '../../../services/subscriptions'
 import { useConsultation } from '../hooks/useConsultation'
 import { useAction } from '../hooks/useAction'
 import { useLoaded } from '../hooks/useLoaded'
@@ -37,11 +40,16 @@ export default function ConsultationDetailPage() {
   const points = useLoaded(() => api.consultation.listPoints({ id: c!.id }), afterMeeting ? `${c!.id}:${c!.updatedAt}` : null)
   const progress = useLoaded(() => api.consultation.listProgress({ id: c!.id }), c?.step === 6 ? `${c.id}:${c.updatedAt}` : null)
   const refresh = () => reload(true)
+  // Template ids must be at hand when 报名 or 投票 is tapped: WeChat asks only from within the tap.
+  useEffect(() => {
+    void preloadTemplates()
+  }, [])
 
   const canTakePart = !!c && me?.residency?.status === 'approved' && me.residency.communityId === c.communityId
 
   const signUp = async () => {
     if (!c) return
+    void askToSubscribe(SIGNUP_TEMPLATE_KEYS)
     const seat = await act.run('signUp', () => api.consultation.signUp({ id: c.id }))
     if (seat) {
       void Taro.showToast({ title: seat.status === 'seated' ? '报名成功' : `已进入候补第${seat.waitlistPosition}位`, icon: 'none' })

@@ -1,8 +1,10 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { ConsultationView } from '@shared/contract'
+import { VOTE_TEMPLATE_KEYS } from '@shared/consultation/notifications'
 import { ballotChoices } from '@shared/consultation/steps'
 import { api } from '../../../../services/api'
+import { askToSubscribe } from '../../../../services/subscriptions'
 import type { useAction } from '../../hooks/useAction'
 
 interface Props {
@@ -34,6 +36,8 @@ export function VoteCard({ view: c, act, refresh }: Props) {
   const vote = async (i: number) => {
     const { confirm } = await Taro.showModal({ title: '请确认', content: `投给「${choices[i]}」？投票后不能修改。`, confirmText: '确认投票', cancelText: '再想想' })
     if (!confirm) return
+    // Right after the confirming tap, before any request: the result is what a voter wants to hear about.
+    void askToSubscribe(VOTE_TEMPLATE_KEYS)
     const seat = await act.run(`vote${i}`, () => api.consultation.vote({ id: c.id, choice: i }), { success: '投票成功' })
     if (seat) await refresh()
   }
