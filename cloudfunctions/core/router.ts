@@ -5,6 +5,8 @@ import { appendAudit, type AuditInput } from './audit';
 import { hasRole, loadCaller, roleIn, type Caller } from './caller';
 import { userTextFields } from './content';
 import { newRequestId } from './ids';
+import { guardRequest } from './request-guard';
+import { takeRequestKey } from './request-keys';
 import type { Runtime } from './runtime';
 import { CountingStore } from './store/counting';
 import { BadCursorError, DuplicateError, type Doc, type Store, type TxStore } from './store/port';
@@ -50,8 +52,9 @@ export interface CloudEvent {
 export type CloudFunction = (runtime: Runtime, event: CloudEvent, context: unknown) => Promise<Envelope<unknown>>;
 
 /**
- * One cloud function: resolve the caller, validate, check the declared permission, check user text, run the
- * handler, wrap the result. Nothing is thrown to the platform.
+ * One cloud function: resolve the caller, validate, check the declared permission, answer a repeated request key
+ * or count the request against its caller's rate limit (request-guard.ts), check user text, run the handler,
+ * wrap the result. Nothing is thrown to the platform.
  */
 export function defineFunction<M extends ModuleContract>(name: string, contract: M, handlers: Handlers<M>): CloudFunction {
   return async (runtime, event, context) => {
@@ -63,7 +66,7 @@ export function defineFunction<M extends ModuleContract>(name: string, contract:
     try {
       const spec = Object.prototype.hasOwnProperty.call(contract, action) ? contract[action] : undefined;
       if (!spec) throw new AppError('NOT_FOUND', `未知的操作：${action.slice(0, 40) || '（空）'}`);
-      const data = await handle(spec, handlers[action] as unknown as AnyHandler, { runtime, store, requestId, event, context });
+      const data = await handle(spec, handlers[action] as unknown as AnyHandler, { runtime, store, requestId, event, context, action: `${name}.${action}` });
       envelope = { ok: true, data };
     } catch (error) {
       envelope = { ok: false, error: toApiError(error, requestId, runtime, `${name}.${action}`) };
@@ -83,18 +86,21 @@ export function defineFunction<M extends ModuleContract>(name: string, contract:
 async function handle(
   spec: ActionSpec,
   handler: AnyHandler,
-  req: { runtime: Runtime; store: CountingStore; requestId: string; event: CloudEvent; context: unknown },
+  req: { runtime: Runtime; store: CountingStore; requestId: string; event: CloudEvent; context: unknown; action: string },
 ): Promise<unknown> {
   const { runtime, store, requestId } = req;
   const openid = runtime.identify(req.context);
   if (spec.permission.allow !== 'anyone' && !openid) throw new AppError('UNAUTHENTICATED');
   const caller = await loadCaller(store, openid);
 
-  const parsed = parseInput(spec.input, req.event.data ?? {});
+  const { requestKey, data } = takeRequestKey(spec, req.event.data ?? {});
+  const parsed = parseInput(spec.input, data);
   if (!parsed.ok) throw new AppError('VALIDATION', firstMessage(parsed.fields), parsed.fields);
   const input = parsed.value as Record<string, unknown>;
 
   const target = await authorize(spec, caller, input, store);
+  const guard = await guardRequest(store, runtime, { spec, openid, action: req.action, requestKey, input });
+  if (guard.replay) return guard.replay.result;
 
   for (const field of userTextFields(spec.input, input)) {
     if (!(await runtime.checkText(field.text, { openid, scene: 2 }))) {
@@ -123,7 +129,7 @@ async function handle(
       });
     },
   };
-  return handler(input, ctx);
+  return guard.run(ctx, (keyed) => handler(input, keyed));
 }
 
 /** Enforces the action's declared permission; returns the target document when one was named. */

@@ -17,6 +17,8 @@ export interface Runtime {
   /** The caller's OPENID from the platform context. Never read from the event payload. */
   identify(context: unknown): string | null;
   now(): number;
+  /** Create and user-text requests allowed per OPENID per minute; RATE_LIMIT_PER_MINUTE when unset. */
+  rateLimitPerMinute?: number;
   log(level: 'info' | 'error', message: string, detail?: Record<string, unknown>): void;
   onRequest?(metrics: RequestMetrics): void;
 }
