@@ -5,6 +5,8 @@ import { appendAudit, type AuditInput } from './audit';
 import { hasRole, loadCaller, roleIn, type Caller } from './caller';
 import { userTextFields } from './content';
 import { newRequestId } from './ids';
+import { guardRequest } from './request-guard';
+import { takeRequestKey } from './request-keys';
 import { isTimerInvocation } from './timer';
 import type { Runtime } from './runtime';
 import { CountingStore } from './store/counting';
@@ -57,8 +59,9 @@ export interface CloudEvent {
 export type CloudFunction = (runtime: Runtime, event: CloudEvent, context: unknown) => Promise<Envelope<unknown>>;
 
 /**
- * One cloud function: resolve the caller, validate, check the declared permission, check user text, run the
- * handler, wrap the result. Nothing is thrown to the platform.
+ * One cloud function: resolve the caller, validate, check the declared permission, answer a repeated request key
+ * or count the request against its caller's rate limit (request-guard.ts), check user text, run the handler,
+ * wrap the result. Nothing is thrown to the platform.
  */
 export function defineFunction<M extends ModuleContract>(name: string, contract: M, handlers: Handlers<M>): CloudFunction {
   return async (runtime, event, context) => {
@@ -70,7 +73,7 @@ export function defineFunction<M extends ModuleContract>(name: string, contract:
     try {
       const spec = Object.prototype.hasOwnProperty.call(contract, action) ? contract[action] : undefined;
       if (!spec) throw new AppError('NOT_FOUND', `未知的操作：${action.slice(0, 40) || '（空）'}`);
-      const data = await handle(spec, handlers[action] as unknown as AnyHandler, { runtime, store, requestId, event, context });
+      const data = await handle(spec, handlers[action] as unknown as AnyHandler, { runtime, store, requestId, event, context, action: `${name}.${action}` });
       envelope = { ok: true, data };
     } catch (error) {
       envelope = { ok: false, error: toApiError(error, requestId, runtime, `${name}.${action}`) };
@@ -90,7 +93,7 @@ export function defineFunction<M extends ModuleContract>(name: string, contract:
 async function handle(
   spec: ActionSpec,
   handler: AnyHandler,
-  req: { runtime: Runtime; store: CountingStore; requestId: string; event: CloudEvent; context: unknown },
+  req: { runtime: Runtime; store: CountingStore; requestId: string; event: CloudEvent; context: unknown; action: string },
 ): Promise<unknown> {
   const { runtime, store, requestId } = req;
   const openid = runtime.identify(req.context);
@@ -99,11 +102,14 @@ async function handle(
   if (!system && spec.permission.allow !== 'anyone' && !openid) throw new AppError('UNAUTHENTICATED');
   const caller = await loadCaller(store, openid);
 
-  const parsed = parseInput(spec.input, req.event.data ?? {});
+  const { requestKey, data } = takeRequestKey(spec, req.event.data ?? {});
+  const parsed = parseInput(spec.input, data);
   if (!parsed.ok) throw new AppError('VALIDATION', firstMessage(parsed.fields), parsed.fields);
   const input = parsed.value as Record<string, unknown>;
 
   const target = await authorize(spec, caller, input, store);
+  const guard = await guardRequest(store, runtime, { spec, openid, action: req.action, requestKey, input });
+  if (guard.replay) return guard.replay.result;
 
   for (const field of userTextFields(spec.input, input)) {
     if (!(await runtime.checkText(field.text, { openid, scene: 2 }))) {
@@ -134,7 +140,7 @@ async function handle(
     },
     afterCommit: (job) => void afterwards.push(job),
   };
-  const result = await handler(input, ctx);
+  const result = await guard.run(ctx, (keyed) => handler(input, keyed));
   await runAfterCommit(afterwards, runtime, requestId);
   return result;
 }

@@ -33,6 +33,8 @@ export interface Runtime {
    */
   isTimer?(context: unknown, event: unknown): boolean;
   now(): number;
+  /** Create and user-text requests allowed per OPENID per minute; RATE_LIMIT_PER_MINUTE when unset. */
+  rateLimitPerMinute?: number;
   log(level: 'info' | 'error', message: string, detail?: Record<string, unknown>): void;
   onRequest?(metrics: RequestMetrics): void;
   /** Sends a subscription message through WeChat. Absent in the local cloud: nothing leaves a laptop. */

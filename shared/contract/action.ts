@@ -37,13 +37,18 @@ export interface ActionSpec<I extends z.ZodTypeAny = z.ZodTypeAny, O = unknown, 
   permission: P;
   /** One Chinese line on what the action does, for the docs and the permission matrix. */
   summary: string;
+  /**
+   * The action makes a new record. It then accepts `requestKey` beside its input, and the router answers a
+   * repeat of the same key from the same caller with the first result instead of a second record.
+   */
+  create?: boolean;
   /** Phantom: carries the output type to the client. Never set at run time. */
   readonly __output?: O;
 }
 
-/** Declares an action: `action<Output>()({ input, permission, summary })`. */
+/** Declares an action: `action<Output>()({ input, permission, summary, create? })`. */
 export function action<O>() {
-  return <I extends z.ZodTypeAny, const P extends Permission>(spec: { input: I; permission: P; summary: string }): ActionSpec<I, O, P> =>
+  return <I extends z.ZodTypeAny, const P extends Permission>(spec: { input: I; permission: P; summary: string; create?: boolean }): ActionSpec<I, O, P> =>
     spec;
 }
 

@@ -200,6 +200,7 @@ export const consultationContract = {
       .strict(),
     permission: { allow: ['resident'], community: 'input' },
     summary: '提交意见或议题建议',
+    create: true,
   }),
   listOpinions: action<Page<OpinionView>>()({
     input: z
@@ -234,6 +235,7 @@ export const consultationContract = {
     input: z.object({ id: id('意见'), body: text('评论', { max: 300 }) }).strict(),
     permission: { allow: ['resident', 'host', 'staff'], community: 'target', target: opinionTarget },
     summary: '评论或回复意见',
+    create: true,
   }),
   tagOpinion: action<OpinionView>()({
     input: z.object({ id: id('意见'), tags: z.array(text('标签', { max: 10 })).max(5, '标签最多5个') }).strict(),
@@ -260,6 +262,7 @@ export const consultationContract = {
       .refine((v) => v.collectTo > v.collectFrom, { message: '截止时间须晚于开始时间', path: ['collectTo'] }),
     permission: { allow: ['host', 'staff'], community: 'input' },
     summary: '发起议事（第1步：收集意见）',
+    create: true,
   }),
   list: action<Page<ConsultationSummary>>()({
     input: z
@@ -406,6 +409,7 @@ export const consultationContract = {
       .refine((v) => (v.userId ? !v.guestName : !!v.guestName), { message: '请选择已报名居民或填写参会人姓名', path: ['guestName'] }),
     permission: hostOrStaff,
     summary: '主持人登记到会',
+    create: true,
   }),
   listAttendees: action<AttendeeView[]>()({
     input: z.object(withId).strict(),
@@ -418,6 +422,7 @@ export const consultationContract = {
       .strict(),
     permission: hostOrStaff,
     summary: '记录发言要点',
+    create: true,
   }),
   listPoints: action<PointView[]>()({
     input: z.object(withId).strict(),
@@ -460,6 +465,7 @@ export const consultationContract = {
     input: z.object({ ...withId, text: text('进展', { max: 500 }), photos: fileIds('照片', 9).default([]), milestoneDone: z.number().int().min(0).max(11).optional() }).strict(),
     permission: hostOrStaff,
     summary: '更新落实进展',
+    create: true,
   }),
   listProgress: action<ProgressView[]>()({
     input: z.object(withId).strict(),

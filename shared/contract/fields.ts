@@ -34,6 +34,18 @@ export function id(label = '编号'): z.ZodString {
     .regex(/^[A-Za-z0-9_:-]+$/, `${label}格式不正确`);
 }
 
+/**
+ * The client's name for one form submission, sent again when it retries. Random, so only its shape is checked:
+ * it becomes part of a document id.
+ */
+export function requestKey(): z.ZodString {
+  return z
+    .string({ invalid_type_error: '提交编号格式不正确' })
+    .min(8, '提交编号格式不正确')
+    .max(64, '提交编号格式不正确')
+    .regex(/^[A-Za-z0-9_-]+$/, '提交编号格式不正确');
+}
+
 /** An epoch-millisecond timestamp. */
 export function timestamp(label: string): z.ZodNumber {
   return z

@@ -68,6 +68,7 @@ export const noticeContract = {
       .strict(),
     permission: { allow: ['staff', 'admin'], community: 'input' },
     summary: '新建公告草稿',
+    create: true,
   }),
   update: action<NoticeView>()({
     input: z

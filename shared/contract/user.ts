@@ -111,6 +111,7 @@ export const userContract = {
     input: z.object({ communityId: id('社区'), building, unit }).strict(),
     permission: { allow: 'user' },
     summary: '申请居民认证',
+    create: true,
   }),
   listResidencyApplications: action<Page<ResidencyApplication>>()({
     input: z
@@ -150,6 +151,7 @@ export const userContract = {
     input: z.object({ name: text('社区名称', { min: 2, max: 30 }) }).strict(),
     permission: { allow: ['admin'] },
     summary: '新建社区',
+    create: true,
   }),
   updateCommunitySettings: action<CommunityView>()({
     input: z

@@ -65,7 +65,7 @@ test('a complete form is sent, and the page then shows 审核中', async () => {
   fireEvent.click(screen.getByText('提交认证申请'));
 
   await screen.findByText('审核中');
-  expect(cloud.calls.find((c) => c.action === 'applyResidency')?.data).toEqual({ communityId: 'c_xingfuli', building: '3号楼', unit: '2单元301' });
+  expect(cloud.calls.find((c) => c.action === 'applyResidency')?.data).toEqual({ communityId: 'c_xingfuli', building: '3号楼', unit: '2单元301', requestKey: expect.any(String) });
   expect(screen.queryByText('提交认证申请')).toBeNull();
 });
 

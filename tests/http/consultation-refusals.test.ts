@@ -10,7 +10,9 @@ let early: ConsultationView;
 let later: ConsultationView;
 
 beforeAll(async () => {
-  cloud = await startCloud();
+  // The host sets up a consultation per refusal within the same minute, past the per-person rate limit, which is
+  // tested in rate-limit.test.ts and not part of these refusals.
+  cloud = await startCloud({ rateLimitPerMinute: 1000 });
   people = await cast(cloud);
   early = await consultationAt(cloud, people, 1);
   later = await consultationAt(cloud, people, 4);

@@ -1,5 +1,5 @@
 import type { Envelope, ErrorCode } from '@shared/errors';
-import { startCloud, type TestCloud } from './cloud';
+import { startCloud, type CloudOptions, type TestCloud } from './cloud';
 
 /** Asserts an error envelope with `code` and hands back its message and fields. */
 export function expectError(res: Envelope<unknown>, code: ErrorCode): { message: string; fields?: Record<string, string> } {
@@ -16,7 +16,7 @@ export async function refusedUnchanged(cloud: TestCloud, code: ErrorCode, reques
 }
 
 /** A fresh seeded cloud for the enclosing describe block (its clock starts at `now` when given). */
-export function withCloud(options: { now?: number } = {}): { cloud: () => TestCloud } {
+export function withCloud(options: CloudOptions = {}): { cloud: () => TestCloud } {
   let cloud: TestCloud;
   beforeAll(async () => (cloud = await startCloud(options)));
   afterAll(() => cloud.close());

@@ -25,6 +25,10 @@ const CORE_COLLECTIONS: Record<string, IndexSpec[]> = {
   ],
   auditHeads: [],
   files: [],
+  // The router's (request-guard.ts): answers kept for retried creates (`at`, to sweep old ones by), and one rate
+  // counter per person, read and written by id only.
+  requestKeys: [{ fields: [['at', 'asc']] }],
+  rateCounters: [],
 };
 
 /**

@@ -2,6 +2,7 @@ import type { NoticeCategory, NoticeScope, NoticeView } from '@shared/contract'
 import { formatShanghai, parseShanghai } from '@shared/time'
 import { api } from './api'
 import { ApiCallError } from './errors'
+import type { Submission } from './requestKey'
 
 export type PublishMode = 'draft' | 'now' | 'later'
 
@@ -54,9 +55,10 @@ function when(date: string, time: string, fallbackTime: string, field: string, l
 
 /**
  * Saves the editor: a new draft or the changes, the pin, then publishing now or at the chosen time.
- * Returns the notice as it ends up, so a retry after a failed publish edits the draft instead of adding one.
+ * Returns the notice as it ends up, so a retry after a failed publish edits the draft instead of adding one;
+ * a retry after a lost answer to the create itself sends the same `submission` and gets the same draft.
  */
-export async function saveNotice(communityId: string, existing: NoticeView | null, form: NoticeForm, onCreated: (n: NoticeView) => void): Promise<NoticeView> {
+export async function saveNotice(communityId: string, existing: NoticeView | null, form: NoticeForm, onCreated: (n: NoticeView) => void, submission?: Submission): Promise<NoticeView> {
   const expireAt = form.expireDate ? when(form.expireDate, form.expireTime, '23:59', 'expireAt', '截止时间') : null
   const publishAt = form.mode === 'later' ? when(form.publishDate, form.publishTime, '', 'publishAt', '发布时间') : undefined
   const content = { category: form.category as NoticeCategory, title: form.title, body: form.body, images: form.images }
@@ -66,7 +68,7 @@ export async function saveNotice(communityId: string, existing: NoticeView | nul
     notice = await api.notice.update({ id: existing.id, ...content, expireAt })
     if (notice.pinned !== form.pinned) notice = await api.notice.pin({ id: notice.id, pinned: form.pinned })
   } else {
-    notice = await api.notice.create({ communityId, scope: form.scope, ...content, pinned: form.pinned, ...(expireAt !== null ? { expireAt } : {}) })
+    notice = await api.notice.create({ communityId, scope: form.scope, ...content, pinned: form.pinned, ...(expireAt !== null ? { expireAt } : {}) }, submission)
     onCreated(notice)
   }
 

@@ -99,8 +99,8 @@ export default function NoticeEditPage() {
   }
 
   const save = () =>
-    form.submit(async (values) => {
-      const saved = await saveNotice(communityId, notice, values, setNotice)
+    form.submit(async (values, submission) => {
+      const saved = await saveNotice(communityId, notice, values, setNotice, submission)
       setNotice(saved)
       const done = saved.status === 'scheduled' ? `将于 ${formatDateTime(saved.publishAt)} 发布` : saved.status === 'published' ? '已发布' : '已保存'
       void Taro.showToast({ title: done, icon: 'none' })

@@ -28,11 +28,11 @@ export default function CreateConsultationPage() {
   const [done, setDone] = useState(false)
 
   const submit = () =>
-    form.submit(async (v) => {
+    form.submit(async (v, submission) => {
       // Starting today means from now; a later start means from that morning.
       const collectFrom = v.from === today ? Date.now() : parseShanghai(v.from)
       const collectTo = parseShanghai(`${v.to} 23:59`)
-      const created = await api.consultation.create({ communityId, theme: v.theme, collectFrom, collectTo, hostId: v.hostId })
+      const created = await api.consultation.create({ communityId, theme: v.theme, collectFrom, collectTo, hostId: v.hostId }, submission)
       setDone(true)
       void Taro.showToast({ title: '议事已发起', icon: 'success' })
       void Taro.redirectTo({ url: consultationRoutes.host(created.id) })

@@ -22,8 +22,8 @@ export default function NewOpinionPage() {
   const [sent, setSent] = useState(false)
 
   const submit = () =>
-    form.submit(async (v) => {
-      await api.consultation.submitOpinion({ communityId, consultationId, title: v.title, description: v.description, category: v.category as OpinionCategory, photos: v.photos })
+    form.submit(async (v, submission) => {
+      await api.consultation.submitOpinion({ communityId, consultationId, title: v.title, description: v.description, category: v.category as OpinionCategory, photos: v.photos }, submission)
       setSent(true)
       void Taro.showToast({ title: '意见已提交', icon: 'success' })
       setTimeout(() => void Taro.navigateBack(), 800)

@@ -50,7 +50,7 @@ export default function OpinionPage() {
 
   const send = async () => {
     if (!body.trim()) return setError('请填写评论')
-    const added = await act.run('comment', () => api.consultation.comment({ id, body: body.trim() }), { success: '已发表', onFields: (f) => setError(f.body) })
+    const added = await act.run('comment', (submission) => api.consultation.comment({ id, body: body.trim() }, submission), { success: '已发表', onFields: (f) => setError(f.body), content: body.trim() })
     if (added && data) {
       loaded.setData({ opinion: { ...data.opinion, commentCount: data.opinion.commentCount + 1 }, comments: [...data.comments, added] })
       setBody('')

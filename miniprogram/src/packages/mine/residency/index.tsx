@@ -46,8 +46,8 @@ export default function ResidencyPage() {
   const showForm = !!me && (!residency || (residency.status === 'rejected' && reapplying))
 
   const submit = () =>
-    form.submit(async (values) => {
-      const next = await api.user.applyResidency({ communityId: values.communityId as string, building: values.building, unit: values.unit })
+    form.submit(async (values, submission) => {
+      const next = await api.user.applyResidency({ communityId: values.communityId as string, building: values.building, unit: values.unit }, submission)
       setMe(next)
       setReapplying(false)
       void Taro.showToast({ title: '已提交，请等待审核', icon: 'none' })

@@ -38,11 +38,12 @@ export function MeetingStep({ view: c, act, apply, refresh }: StepFormProps) {
     if (next) apply(next)
   }
   const markUser = async (userId: string) => {
-    const done = await act.run(`mark:${userId}`, () => api.consultation.markPresent({ id: c.id, userId, role: '居民' }), { success: '已登记到会' })
+    const done = await act.run(`mark:${userId}`, (submission) => api.consultation.markPresent({ id: c.id, userId, role: '居民' }, submission), { success: '已登记到会' })
     if (done) await refresh()
   }
   const markGuest = async () => {
-    const done = await act.run('markGuest', () => api.consultation.markPresent({ id: c.id, guestName: guest.name.trim(), role: guest.role }), {
+    const done = await act.run('markGuest', (submission) => api.consultation.markPresent({ id: c.id, guestName: guest.name.trim(), role: guest.role }, submission), {
+      content: guest,
       success: '已登记到会',
       onFields: (f) => setGuestError(f.guestName ?? f.role),
     })
@@ -52,7 +53,8 @@ export function MeetingStep({ view: c, act, apply, refresh }: StepFormProps) {
     }
   }
   const addPoint = async () => {
-    const done = await act.run('point', () => api.consultation.recordPoint({ id: c.id, speakerRole: point.role, summary: point.summary.trim() }), {
+    const done = await act.run('point', (submission) => api.consultation.recordPoint({ id: c.id, speakerRole: point.role, summary: point.summary.trim() }, submission), {
+      content: point,
       success: '已记录',
       onFields: (f) => setPointError(f.summary ?? f.speakerRole),
     })

@@ -48,7 +48,8 @@ export function ReportStep({ view: c, act, apply, refresh }: StepFormProps) {
   }
   const addProgress = async () => {
     const done = milestoneDone === 'none' ? undefined : Number(milestoneDone)
-    const added = await act.run('progress', () => api.consultation.addProgress({ id: c.id, text: progressText.trim(), photos, milestoneDone: done }), {
+    const added = await act.run('progress', (submission) => api.consultation.addProgress({ id: c.id, text: progressText.trim(), photos, milestoneDone: done }, submission), {
+      content: [progressText, photos, done],
       success: '进展已更新',
       onFields: (f) => setErrors({ progress: f.text ?? f.photos ?? f.milestoneDone }),
     })
