@@ -74,6 +74,8 @@ export interface AttendanceDoc {
   name: string;
   role: string;
   via: 'qr' | 'host';
+  /** The person's sign-up when they came (sign-ups close as the meeting opens); null for a guest or none. */
+  seat: SignupDoc['status'] | null;
   at: number;
 }
 
