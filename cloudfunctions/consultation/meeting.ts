@@ -1,16 +1,17 @@
 import { randomInt } from 'node:crypto';
-import type { AttendeeView, consultationContract, PointView } from '@shared/contract';
+import type { AttendeeView, consultationContract, ConsultationResult, PointView } from '@shared/contract';
 import { ballotChoices } from '@shared/consultation/steps';
 import { decide } from '@shared/consultation/decision';
 import { AppError } from '@shared/errors';
 import { newId } from '../core/ids';
 import type { Handler, HandlerContext } from '../core/router';
+import { applyPatch } from '../core/store/documents';
 import { queryAll } from '../core/store/paging';
 import { DuplicateError, inc, type Filter, type Patch, type Store, type TxStore } from '../core/store/port';
 import { displayName, requireUser } from '../user/records';
 import { viewFor } from './access';
 import { changeConsultation, whereNow } from './changes';
-import { attendanceId, NO_SEAT, requireConsultation, requireStep, signupId, voteId, type AttendanceDoc, type ConsultationDoc, type SignupDoc } from './records';
+import { attendanceId, NO_SEAT, requireConsultation, requireStep, signupId, tallyField, tallyOf, voteId, type AttendanceDoc, type ConsultationDoc, type SignupDoc } from './records';
 
 type C = typeof consultationContract;
 
@@ -161,7 +162,7 @@ export const vote: Handler<C['vote']> = async (input, ctx) => {
       if (!present) throw new AppError('FORBIDDEN', '只有已签到的参会人可以表决');
       // The vote was decided on the consultation's voteState, so it writes the consultation: a close racing it then
       // conflicts with it. Reading voteState alone would let a vote commit after the close has counted (write skew).
-      await writeIfStill(tx, c, { votesCast: inc(1) }, { step: 5, state: 'active', voteState: 'open' }, requireVoteOpen);
+      await writeIfStill(tx, c, { [`tally.${tallyField(input.choice)}`]: inc(1) }, { step: 5, state: 'active', voteState: 'open' }, requireVoteOpen);
       await tx.create('votes', { _id: voteId(c._id, user._id), consultationId: c._id, choice: input.choice, at: ctx.now });
       // The choice stays out of the audit entry: the log shows that someone voted, not how.
       await ctx.audit(tx, { communityId: c.communityId, action: 'consultation.vote', targetType: 'consultation', targetId: c._id, before: null, after: 'voted' });
@@ -176,27 +177,37 @@ export const vote: Handler<C['vote']> = async (input, ctx) => {
 };
 
 /**
- * Closes the vote first, so no vote can land after it, then counts. If counting is interrupted, calling
- * again finishes it.
+ * Closes the vote and counts it in one transaction, with its audit entry. The count is the tally each vote raised
+ * on the consultation in its own transaction, read here in the closing one: a vote either committed before it (and
+ * is counted) or conflicts with it and is then refused. `change()` does not fit: the result depends on the
+ * document as this transaction reads it, and votes may land until the moment it commits.
  */
-export const closeVote: Handler<C['closeVote']> = async (_input, ctx) => {
-  let c = ctx.target;
-  requireMeetingOpen(c);
-  if (c.voteState === 'not_open') throw new AppError('INVALID_STATE', '表决尚未开始');
-  if (c.voteState === 'closed' && c.result) throw new AppError('INVALID_STATE', '表决已结束');
-  if (c.voteState === 'open') {
-    c = await changeConsultation(ctx, c, { voteState: 'closed' }, { action: 'closeVote', after: { step: 5, attendance: c.attendanceCount } }, {
-      guard: { step: 5, state: 'active', voteState: 'open' },
+export const closeVote: Handler<C['closeVote']> = async (input, ctx) => {
+  const next = await ctx.store.transaction(async (tx) => {
+    const c = await requireConsultation(tx, input.id);
+    requireVoteOpen(c);
+    const result = resultOf(c, ctx.now);
+    const patch = { voteState: 'closed', result, updatedAt: ctx.now };
+    await tx.update('consultations', c._id, patch);
+    await ctx.audit(tx, {
+      communityId: c.communityId,
+      action: 'consultation.closeVote',
+      targetType: 'consultation',
+      targetId: c._id,
+      before: { step: c.step, state: c.state },
+      after: { step: c.step, attendance: result.attendance, votes: result.cast, outcome: result.outcome },
     });
-    c = await requireConsultation(ctx.store, c._id);
-  }
-  const choices = ballotChoices(c.plan!);
-  const counts = await Promise.all(choices.map((_, i) => ctx.store.count('votes', { consultationId: c._id, choice: i })));
-  const decision = decide({ rule: c.plan!.rule, quorum: c.plan!.quorum, attendance: c.attendanceCount, counts });
-  const result = { ...decision, rule: c.plan!.rule, quorum: c.plan!.quorum, attendance: c.attendanceCount, counts, choices, closedAt: ctx.now };
-  await ctx.store.update('consultations', c._id, { result }, { if: { result: null } });
-  return viewFor(ctx, { ...c, result });
+    return applyPatch(c, patch);
+  });
+  return viewFor(ctx, next);
 };
+
+function resultOf(c: ConsultationDoc, now: number): ConsultationResult {
+  const choices = ballotChoices(c.plan!);
+  const counts = tallyOf(c, choices.length);
+  const { rule, quorum } = c.plan!;
+  return { ...decide({ rule, quorum, attendance: c.attendanceCount, counts }), rule, quorum, attendance: c.attendanceCount, counts, choices, closedAt: now };
+}
 
 export const saveMinutes: Handler<C['saveMinutes']> = async (input, ctx) => {
   const c = ctx.target;

@@ -26,8 +26,12 @@ export interface ConsultationDoc extends Omit<ConsultationFacts, 'hasResult'> {
   waitingCount: number;
   checkInCode: string | null;
   attendanceCount: number;
-  /** Every vote raises it, so that votes and the close conflict (see `vote`); missing before the first vote. */
-  votesCast?: number;
+  /**
+   * Votes per choice (`c0`, `c1`, …). Each vote raises its choice's count in its own transaction, so votes and the
+   * close conflict (see `vote`) and the close counts them from this document. Missing before the first vote; never
+   * shown before the close.
+   */
+  tally?: Record<string, number>;
   pointSeq: number;
   result: ConsultationResult | null;
   responsible: string | null;
@@ -85,6 +89,18 @@ export const voteId = (consultationId: string, userId: string) => `${consultatio
 export const ratingId = (consultationId: string, userId: string) => `${consultationId}:${userId}`;
 export const supportId = (opinionId: string, userId: string) => `${opinionId}:${userId}`;
 
+export const tallyField = (choice: number) => `c${choice}`;
+
+/** Votes per choice, for a ballot of `choices` options. */
+export function tallyOf(c: Pick<ConsultationDoc, 'tally'>, choices: number): number[] {
+  return Array.from({ length: choices }, (_, i) => c.tally?.[tallyField(i)] ?? 0);
+}
+
+/** How many have voted so far (not for what). */
+export function votesCast(c: Pick<ConsultationDoc, 'tally'>): number {
+  return Object.values(c.tally ?? {}).reduce((n, v) => n + v, 0);
+}
+
 export async function requireConsultation(store: Store | TxStore, id: string): Promise<ConsultationDoc> {
   const c = await store.get<ConsultationDoc>('consultations', id);
   if (!c) throw new AppError('NOT_FOUND', '议事不存在');
@@ -134,8 +150,8 @@ export function consultationView(
   c: ConsultationDoc,
   opts: { now: number; topicNeedsApproval: boolean; canManage: boolean; canApproveTopic: boolean; me: MySeat; votesCast: number | null },
 ): ConsultationView {
-  // The sequence counters are bookkeeping; the code and the result are shown only as decided below.
-  const { _id, signupSeq, pointSeq, checkInCode, result, ...rest } = c;
+  // The sequence counters are bookkeeping; the code, the running tally and the result are shown only as decided below.
+  const { _id, signupSeq, pointSeq, checkInCode, result, tally, ...rest } = c;
   return {
     ...rest,
     ...summaryView(c),

@@ -42,6 +42,10 @@ test('a host walks a consultation through all six steps while residents take par
   await residents[2].ok('consultation', 'vote', { id: c.id, choice: 0 });
   c = await host.ok('consultation', 'closeVote', { id: c.id });
   expect(c.result).toMatchObject({ outcome: 'decided', winner: 0, counts: [2, 0], attendance: 3 });
+  // The result is written with the close, in its transaction, and recorded with it.
+  const trail = await staff.ok('user', 'auditTrail', { communityId: 'c_xingfuli', targetId: c.id, limit: 100 });
+  expect(trail.items.find((e) => e.action === 'consultation.closeVote' && e.targetId === c.id)).toMatchObject({ after: { attendance: 3, votes: 2, outcome: 'decided' } });
+  expect(await host.call('consultation', 'closeVote', { id: c.id })).toMatchObject({ ok: false, error: { code: 'INVALID_STATE', message: '表决已结束' } });
   await host.ok('consultation', 'saveMinutes', { id: c.id, minutes: '会议同意签订夜间错峰停车协议。' });
   c = await host.ok('consultation', 'advance', { id: c.id, fromStep: 5 });
   expect(c.step).toBe(6);
