@@ -1,7 +1,7 @@
 import type { ConsultationSummary, ConsultationView, Milestone, ConsultationResult, MySeat, OpinionCategory, OpinionView } from '@shared/contract';
 import type { SatisfactionLevel } from '@shared/consultation/seats';
 import { satisfactionRate } from '@shared/consultation/seats';
-import { missingToLeave, stepLabel, type ConsultationFacts } from '@shared/consultation/steps';
+import { missingToLeave, stepProblem, type ConsultationFacts } from '@shared/consultation/steps';
 import { AppError } from '@shared/errors';
 import type { Store, TxStore } from '../core/store/port';
 
@@ -119,13 +119,8 @@ export function facts(c: ConsultationDoc): ConsultationFacts {
 
 /** Refuses unless the consultation is active and at `step`; the message names where it is now. */
 export function requireStep(c: ConsultationDoc, ...steps: number[]): void {
-  if (c.state !== 'active') {
-    const label = { postponed: '已延期', cancelled: '已取消', closed: '已结束', active: '' }[c.state];
-    throw new AppError('INVALID_STATE', `该议事${label}，当前在${stepLabel(c.step)}`);
-  }
-  if (!steps.includes(c.step)) {
-    throw new AppError('INVALID_STATE', `该操作属于${steps.map(stepLabel).join('或')}，当前在${stepLabel(c.step)}`);
-  }
+  const problem = stepProblem(c, ...steps);
+  if (problem) throw new AppError('INVALID_STATE', problem);
 }
 
 export function summaryView(c: ConsultationDoc): ConsultationSummary {

@@ -1,7 +1,7 @@
 import type { consultationContract, SignupView } from '@shared/contract';
 import { consultationSettingsOf } from '@shared/consultation/module';
 import { consultationNoticeText } from '@shared/consultation/announcements';
-import { placeSignup } from '@shared/consultation/seats';
+import { placeSignup, signupProblem } from '@shared/consultation/seats';
 import { noticePeriodProblem } from '@shared/consultation/steps';
 import { AppError } from '@shared/errors';
 import { formatShanghai } from '@shared/time';
@@ -55,11 +55,9 @@ export const publishNotice: Handler<C['publishNotice']> = async (input, ctx) => 
   return viewFor(ctx, { ...next, noticeOverrideReason: tooSoon ? overrideReason : null });
 };
 
-/** Sign-ups are open from the notice until the meeting begins. */
 function requireSignupOpen(c: ConsultationDoc): void {
-  requireStep(c, 4, 5);
-  if (!c.noticeId) throw new AppError('INVALID_STATE', '协商公告发布后才能报名');
-  if (c.meetingOpenedAt) throw new AppError('INVALID_STATE', '会议已开始，报名已截止');
+  const problem = signupProblem(c);
+  if (problem) throw new AppError('INVALID_STATE', problem);
 }
 
 /**

@@ -28,6 +28,13 @@ export function stepLabel(step: number): string {
   return `第${step}步「${stepName(step)}」`;
 }
 
+/** Why an action that belongs to `steps` cannot be taken now (the consultation is not active, or elsewhere); null when it can. */
+export function stepProblem(c: Pick<ConsultationFacts, 'step' | 'state'>, ...steps: number[]): string | null {
+  if (c.state !== 'active') return `该议事${STATE_LABELS[c.state]}，当前在${stepLabel(c.step)}`;
+  if (!steps.includes(c.step)) return `该操作属于${steps.map(stepLabel).join('或')}，当前在${stepLabel(c.step)}`;
+  return null;
+}
+
 export const PARTICIPANT_ROLES = ['居民代表', '楼门长', '物业', '驻区单位', '专家'] as const;
 export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
 
