@@ -6,6 +6,7 @@ import type { Store } from '../core/store/port';
 import { getCommunity } from '../user/records';
 import { consultationView, NO_SEAT, ratingId, signupId, attendanceId, voteId, votesCast, type ConsultationDoc, type SignupDoc } from './records';
 
+/** The caller runs this consultation: its host, or staff of its community (`ConsultationView.canManage`). */
 export function canManage(caller: Caller, c: Pick<ConsultationDoc, 'hostId' | 'communityId'>): boolean {
   return (!!caller.user && caller.user._id === c.hostId) || hasRole(caller, 'staff', c.communityId);
 }

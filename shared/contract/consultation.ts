@@ -105,8 +105,9 @@ export interface ConsultationView extends ConsultationSummary {
   stateReason: string | null;
   /** What the host must still do before the step can be left; empty when it can. */
   missing: string[];
-  /** What the caller may do here. */
+  /** The caller runs this consultation: its host, or staff of its community (the `hostOrStaff` permission). */
   canManage: boolean;
+  /** The caller is staff of its community, who alone approve topics. */
   canApproveTopic: boolean;
   me: MySeat;
   /** Only for the host and staff while the meeting is open: the code behind the check-in QR. */
