@@ -1,4 +1,4 @@
-import type { DecisionRule } from './decision';
+import { CONSENSUS_CHOICES, type DecisionRule } from './decision';
 
 /** The six steps, from the Dalian implementation plan (seed 002). */
 export const STEPS = [
@@ -153,5 +153,5 @@ export function noticePeriodProblem(meetingAt: number, now: number, noticeDays: 
 
 /** The choices a participant votes between. */
 export function ballotChoices(plan: Pick<Plan, 'rule' | 'options'>): string[] {
-  return plan.rule === 'consensus' ? ['同意', '反对'] : plan.options;
+  return plan.rule === 'consensus' ? [...CONSENSUS_CHOICES] : plan.options;
 }

@@ -1,6 +1,6 @@
 import { Input, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { DECISION_RULE_LABELS, type DecisionRule } from '@shared/consultation/decision'
+import { CONSENSUS_CHOICES, DECISION_RULE_LABELS, type DecisionRule } from '@shared/consultation/decision'
 import { PARTICIPANT_ROLES, type ParticipantRole } from '@shared/consultation/steps'
 import { addDays, formatShanghai, parseShanghai } from '@shared/time'
 import { Choices } from '../../../../components/Choices'
@@ -114,7 +114,7 @@ export function PlanStep({ view: c, act, apply }: StepFormProps) {
       <Field label="法定人数" error={form.errors.quorum} hint="到会人数达到这个数，表决才有效" name="quorum">
         <Input className="gz-input" type="number" value={v.quorum} maxlength={4} disabled={locked} onInput={(e) => form.set('quorum', e.detail.value)} />
       </Field>
-      <Field label={v.rule === 'consensus' ? '待表决的方案' : '表决选项'} error={form.errors.options} hint={v.rule === 'consensus' ? '大家对这个方案表示同意或反对' : '至少两个选项'} name="options">
+      <Field label={v.rule === 'consensus' ? '待表决的方案' : '表决选项'} error={form.errors.options} hint={v.rule === 'consensus' ? `大家对这个方案表示${CONSENSUS_CHOICES.join('或')}` : '至少两个选项'} name="options">
         <ListEditor items={v.options} placeholder={v.rule === 'consensus' ? '方案内容' : '选项内容'} addLabel="添加选项" max={v.rule === 'consensus' ? 1 : 10} testId="options" onChange={(items) => form.set('options', items)} />
       </Field>
       {!locked ? (
