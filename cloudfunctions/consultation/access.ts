@@ -1,5 +1,5 @@
 import type { MySeat } from '@shared/contract';
-import { consultationSettingsOf } from '@shared/consultation/module';
+import { consultationSettingsOf, type ConsultationSettings } from '@shared/consultation/module';
 import { hasRole, type Caller } from '../core/caller';
 import type { HandlerContext } from '../core/router';
 import type { Store } from '../core/store/port';
@@ -9,6 +9,11 @@ import { consultationView, NO_SEAT, ratingId, signupId, attendanceId, voteId, vo
 /** The caller runs this consultation: its host, or staff of its community (`ConsultationView.canManage`). */
 export function canManage(caller: Caller, c: Pick<ConsultationDoc, 'hostId' | 'communityId'>): boolean {
   return (!!caller.user && caller.user._id === c.hostId) || hasRole(caller, 'staff', c.communityId);
+}
+
+/** A community's consultation settings, read from its document. */
+export async function settingsOf(store: Store, communityId: string): Promise<ConsultationSettings> {
+  return consultationSettingsOf(await getCommunity(store, communityId));
 }
 
 /** The caller's own seat, check-in, vote and rating: four reads by id, none when signed out. */
@@ -30,8 +35,7 @@ export async function placeInLine(store: Store, consultationId: string, seq: num
 }
 
 export async function viewFor(ctx: HandlerContext, c: ConsultationDoc, seat?: MySeat) {
-  const community = await getCommunity(ctx.store, c.communityId);
-  const settings = consultationSettingsOf(community);
+  const settings = await settingsOf(ctx.store, c.communityId);
   const manager = canManage(ctx.caller, c);
   // Only for the people running the meeting, only while the vote is open.
   const cast = manager && c.voteState === 'open' ? votesCast(c) : null;

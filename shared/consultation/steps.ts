@@ -1,3 +1,4 @@
+import { addDays } from '../time';
 import { CONSENSUS_CHOICES, type DecisionRule } from './decision';
 
 /** The six steps, from the Dalian implementation plan (seed 002). */
@@ -146,8 +147,7 @@ export function sendBackProblem(c: Pick<ConsultationFacts, 'step' | 'meetingOpen
 
 /** Days from now to the meeting must be at least the community's notice period (step 4). */
 export function noticePeriodProblem(meetingAt: number, now: number, noticeDays: number): string | null {
-  const DAY = 24 * 60 * 60 * 1000;
-  if (meetingAt - now < noticeDays * DAY) return `会议时间须在公告发布至少${noticeDays}天之后`;
+  if (meetingAt < addDays(now, noticeDays)) return `会议时间须在公告发布至少${noticeDays}天之后`;
   return null;
 }
 

@@ -1,6 +1,7 @@
 import type { SignupView } from '@shared/contract';
 import { startCloud, type Client, type TestCloud } from '../support/cloud';
 import { cast, consultationAt, crowd, type Cast } from '../support/consultation';
+import { DAY_MS } from '@shared/time';
 
 /**
  * On SQLite, which runs one transaction at a time, and on the memory store, which has CloudBase's snapshot-isolated
@@ -155,7 +156,7 @@ describe.each(['sqlite', 'memory'] as const)('on the %s store', (kind) => {
     const c = await consultationAt(cloud, people, 3);
     await people.host.ok('consultation', 'savePlan', {
       id: c.id,
-      plan: { meetingAt: Date.now() + 10 * 86400_000, place: '议事厅', invited: [], openSeats: 5, agenda: ['表决'], rule: 'majority', quorum: 2, options: ['是', '否'] },
+      plan: { meetingAt: Date.now() + 10 * DAY_MS, place: '议事厅', invited: [], openSeats: 5, agenda: ['表决'], rule: 'majority', quorum: 2, options: ['是', '否'] },
     });
     const results = await Promise.all([
       people.host.call('consultation', 'advance', { id: c.id, fromStep: 3 }),

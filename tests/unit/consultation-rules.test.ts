@@ -5,8 +5,8 @@ import { placeSignup, satisfactionRate, signupProblem } from '@shared/consultati
 import { ballotChoices, missingToLeave, noticePeriodProblem, planProblems, sendBackProblem, stepProblem, type ConsultationFacts, type Plan } from '@shared/consultation/steps';
 import { consultationNoticeText, consultationReportText } from '@shared/consultation/announcements';
 import { parseShanghai } from '@shared/time';
+import { DAY_MS } from '@shared/time';
 
-const DAY = 24 * 60 * 60 * 1000;
 
 describe('decision rules', () => {
   const rules: DecisionRule[] = ['majority', 'two_thirds', 'consensus'];
@@ -140,7 +140,7 @@ describe('what is missing before a step can be left', () => {
   });
 
   test('the notice period is whole days before the meeting', () => {
-    const now = plan.meetingAt - 3 * DAY;
+    const now = plan.meetingAt - 3 * DAY_MS;
     expect(noticePeriodProblem(plan.meetingAt, now, 3)).toBeNull();
     expect(noticePeriodProblem(plan.meetingAt, now + 1, 3)).toContain('至少3天');
   });

@@ -5,14 +5,13 @@ import { PARTICIPANT_ROLES, type ParticipantRole } from '@shared/consultation/st
 import { addDays, formatShanghai, parseShanghai } from '@shared/time'
 import { Choices } from '../../../../components/Choices'
 import { Field } from '../../../../components/Field'
-import { useCommunities } from '../../../../hooks/useCommunities'
 import { useForm } from '../../../../hooks/useForm'
 import { api } from '../../../../services/api'
 import { DateTimeField } from '../DateTimeField'
 import { ListEditor } from '../ListEditor'
 import { NumberStepper } from '../NumberStepper'
+import { useConsultationSettings } from '../../hooks/useConsultationSettings'
 import type { StepFormProps } from './types'
-import { consultationSettingsOf } from '@shared/consultation/module'
 
 const RULES = (['majority', 'two_thirds', 'consensus'] as const).map((value) => ({ value, label: DECISION_RULE_LABELS[value] }))
 
@@ -20,8 +19,7 @@ const toInt = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text.trim())
 
 /** Step 3: when and where, who is invited, open seats, agenda, how it is decided, and between what. */
 export function PlanStep({ view: c, act, apply }: StepFormProps) {
-  const communities = useCommunities()
-  const { noticeDays } = consultationSettingsOf(communities.list.find((x) => x.id === c.communityId) ?? { settings: {} })
+  const { noticeDays } = useConsultationSettings(c.communityId)
   const p = c.plan
   // A first plan proposes a meeting just after the notice period, in the evening when most can come.
   const defaultAt = addDays(Date.now(), noticeDays + 1)
