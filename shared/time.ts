@@ -12,7 +12,8 @@ dayjs.locale('zh-cn');
  * host's local time.
  */
 export const SHANGHAI_OFFSET_MINUTES = 8 * 60;
-const DAY_MS = 24 * 60 * 60 * 1000;
+/** One day in milliseconds: the only place it is written out. */
+export const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** A dayjs in Shanghai time for an epoch-millisecond timestamp. */
 export function shanghai(ts: number): dayjs.Dayjs {

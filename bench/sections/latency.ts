@@ -8,12 +8,12 @@ import { SqliteStore } from '../../cloudfunctions/core/store/sqlite';
 import type { UserDoc } from '../../cloudfunctions/core/caller';
 import { seedDemo } from '../../local-cloud/seed';
 import { percentile, type Row } from '../table';
+import { DAY_MS } from '@shared/time';
 
 const root = resolve(__dirname, '../..');
 const CLIENTS = 50;
 const DETAIL_REQUESTS = 1000;
 const SIGNUPS = 500;
-const DAY = 24 * 60 * 60 * 1000;
 
 /**
  * p50/p95 of the consultation detail and of sign-up with 50 clients at once, against the local cloud
@@ -91,13 +91,13 @@ async function login(base: string, openid: string): Promise<string> {
 async function openConsultation(base: string, host: string): Promise<string> {
   const resident = await login(base, 'demo-resident-1');
   const now = Date.now();
-  const c = (await call(base, host, 'consultation', 'create', { communityId: 'c_xingfuli', theme: '压测议事', collectFrom: now - DAY, collectTo: now + DAY })) as { id: string };
+  const c = (await call(base, host, 'consultation', 'create', { communityId: 'c_xingfuli', theme: '压测议事', collectFrom: now - DAY_MS, collectTo: now + DAY_MS })) as { id: string };
   const o = (await call(base, resident, 'consultation', 'submitOpinion', { communityId: 'c_xingfuli', consultationId: c.id, title: '压测意见', description: '内容', category: '其他' })) as { id: string };
   await call(base, host, 'consultation', 'closeCollection', { id: c.id, reason: '压测' });
   await call(base, host, 'consultation', 'advance', { id: c.id, fromStep: 1 });
   await call(base, host, 'consultation', 'saveTopic', { id: c.id, title: '压测议题', background: '背景', question: '问题', adoptedOpinionIds: [o.id], adoptionReason: '理由' });
   await call(base, host, 'consultation', 'advance', { id: c.id, fromStep: 2 });
-  await call(base, host, 'consultation', 'savePlan', { id: c.id, plan: { meetingAt: now + 5 * DAY, place: '议事厅', invited: [], openSeats: 100, agenda: ['表决'], rule: 'majority', quorum: 2, options: ['是', '否'] } });
+  await call(base, host, 'consultation', 'savePlan', { id: c.id, plan: { meetingAt: now + 5 * DAY_MS, place: '议事厅', invited: [], openSeats: 100, agenda: ['表决'], rule: 'majority', quorum: 2, options: ['是', '否'] } });
   await call(base, host, 'consultation', 'advance', { id: c.id, fromStep: 3 });
   await call(base, host, 'consultation', 'publishNotice', { id: c.id });
   return c.id;

@@ -4,8 +4,9 @@ import { sealAudit } from '../../cloudfunctions/core/audit-sealing';
 import type { RequestMetrics } from '../../cloudfunctions/core/runtime';
 import { CountingStore } from '../../cloudfunctions/core/store/counting';
 import { startCloud } from '../../tests/support/cloud';
-import { cast, consultationAt, DAY } from '../../tests/support/consultation';
+import { cast, consultationAt } from '../../tests/support/consultation';
 import type { Row } from '../table';
+import { DAY_MS } from '@shared/time';
 
 /**
  * Database operations per action (CloudBase bills each one). A scripted session touches every action of
@@ -109,7 +110,7 @@ async function script(cloud: Awaited<ReturnType<typeof startCloud>>): Promise<vo
 
   // consultation: steps 1–3 with the pool, approval and host changes
   await staff.ok('user', 'updateCommunitySettings', { communityId: 'c_xingfuli', settings: { consultation: { topicNeedsApproval: true } } });
-  let c = await host.ok('consultation', 'create', { communityId: 'c_xingfuli', theme: '楼道照明', collectFrom: Date.now() - DAY, collectTo: Date.now() + DAY });
+  let c = await host.ok('consultation', 'create', { communityId: 'c_xingfuli', theme: '楼道照明', collectFrom: Date.now() - DAY_MS, collectTo: Date.now() + DAY_MS });
   await host.ok('consultation', 'linkOpinions', { id: c.id, opinionIds: [a.id] });
   await host.ok('consultation', 'closeCollection', { id: c.id, reason: '意见集中' });
   await host.ok('consultation', 'advance', { id: c.id, fromStep: 1 });
@@ -145,7 +146,7 @@ async function script(cloud: Awaited<ReturnType<typeof startCloud>>): Promise<vo
   await host.ok('consultation', 'closeVote', { id: c.id });
   await host.ok('consultation', 'saveMinutes', { id: c.id, minutes: '纪要' });
   await host.ok('consultation', 'advance', { id: c.id, fromStep: 5 });
-  await host.ok('consultation', 'publishReport', { id: c.id, responsible: '居委会', milestones: [{ title: '完成', due: Date.now() + 7 * DAY }] });
+  await host.ok('consultation', 'publishReport', { id: c.id, responsible: '居委会', milestones: [{ title: '完成', due: Date.now() + 7 * DAY_MS }] });
   await host.ok('consultation', 'addProgress', { id: c.id, text: '已开工' });
   await residents[0].ok('consultation', 'listProgress', { id: c.id });
   await host.ok('consultation', 'markImplemented', { id: c.id, ratingDays: 7 });

@@ -1,13 +1,19 @@
 import type { MySeat } from '@shared/contract';
-import { consultationSettingsOf } from '@shared/consultation/module';
+import { consultationSettingsOf, type ConsultationSettings } from '@shared/consultation/module';
 import { hasRole, type Caller } from '../core/caller';
 import type { HandlerContext } from '../core/router';
 import type { Store } from '../core/store/port';
 import { getCommunity } from '../user/records';
-import { consultationView, NO_SEAT, ratingId, signupId, attendanceId, voteId, type ConsultationDoc, type SignupDoc } from './records';
+import { consultationView, NO_SEAT, ratingId, signupId, attendanceId, voteId, votesCast, type ConsultationDoc, type SignupDoc } from './records';
 
+/** The caller runs this consultation: its host, or staff of its community (`ConsultationView.canManage`). */
 export function canManage(caller: Caller, c: Pick<ConsultationDoc, 'hostId' | 'communityId'>): boolean {
   return (!!caller.user && caller.user._id === c.hostId) || hasRole(caller, 'staff', c.communityId);
+}
+
+/** A community's consultation settings, read from its document. */
+export async function settingsOf(store: Store, communityId: string): Promise<ConsultationSettings> {
+  return consultationSettingsOf(await getCommunity(store, communityId));
 }
 
 /** The caller's own seat, check-in, vote and rating: four reads by id, none when signed out. */
@@ -29,15 +35,14 @@ export async function placeInLine(store: Store, consultationId: string, seq: num
 }
 
 export async function viewFor(ctx: HandlerContext, c: ConsultationDoc, seat?: MySeat) {
-  const community = await getCommunity(ctx.store, c.communityId);
-  const settings = consultationSettingsOf(community);
+  const settings = await settingsOf(ctx.store, c.communityId);
   const manager = canManage(ctx.caller, c);
-  // One count, only for the people running the meeting, only while the vote is open.
-  const votesCast = manager && c.voteState === 'open' ? await ctx.store.count('votes', { consultationId: c._id }) : null;
+  // Only for the people running the meeting, only while the vote is open.
+  const cast = manager && c.voteState === 'open' ? votesCast(c) : null;
   return consultationView(c, {
     now: ctx.now,
     topicNeedsApproval: settings.topicNeedsApproval,
-    votesCast,
+    votesCast: cast,
     canManage: manager,
     canApproveTopic: hasRole(ctx.caller, 'staff', c.communityId),
     me: seat ?? (await mySeat(ctx.store, c, ctx.caller.user?._id ?? null)),

@@ -1,4 +1,5 @@
 import type { consultationContract } from '@shared/contract';
+import { earlyCloseProblem } from '@shared/consultation/collection';
 import { AppError } from '@shared/errors';
 import type { Handler } from '../core/router';
 import { inc } from '../core/store/port';
@@ -34,9 +35,8 @@ export const linkOpinions: Handler<C['linkOpinions']> = async (input, ctx) => {
 
 export const closeCollection: Handler<C['closeCollection']> = async (input, ctx) => {
   const c = ctx.target;
-  requireStep(c, 1);
-  if (c.collectionClosedAt !== null) throw new AppError('INVALID_STATE', '意见收集已经结束');
-  if (ctx.now >= c.collectTo) throw new AppError('INVALID_STATE', '收集期已过，无需提前结束');
+  const problem = earlyCloseProblem(c, ctx.now);
+  if (problem) throw new AppError('INVALID_STATE', problem);
   const next = await changeConsultation(
     ctx,
     c,

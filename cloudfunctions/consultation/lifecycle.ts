@@ -1,5 +1,4 @@
 import type { consultationContract, TimelineEntry } from '@shared/contract';
-import { consultationSettingsOf } from '@shared/consultation/module';
 import { consultationCancelled, consultationPostponed } from '@shared/consultation/notifications';
 import { PRIVATE_ACTIONS, TIMELINE_LABELS } from '@shared/consultation/timeline';
 import { missingToLeave, sendBackProblem, stepLabel, type Step } from '@shared/consultation/steps';
@@ -15,7 +14,7 @@ import type { Filter, TxStore } from '../core/store/port';
 import { publishNotice } from '../notice/publishing';
 import { notify } from '../notify/notify';
 import { displayName, getCommunity, requireUser } from '../user/records';
-import { viewFor } from './access';
+import { settingsOf, viewFor } from './access';
 import { about, signedUp } from './audience';
 import { changeConsultation, whereNow } from './changes';
 import { facts, requireConsultation, summaryView, type ConsultationDoc } from './records';
@@ -140,8 +139,8 @@ export const advance: Handler<C['advance']> = async (input, ctx) => {
   const c = ctx.target;
   if (c.state !== 'active' || c.step !== input.fromStep) throw new AppError('INVALID_STATE', `无法从${stepLabel(input.fromStep)}进入下一步，${whereNow(c)}`);
   if (c.step === 6) throw new AppError('INVALID_STATE', '已是最后一步，请使用“结束议事”');
-  const community = await getCommunity(ctx.store, c.communityId);
-  const missing = missingToLeave(facts(c), ctx.now, consultationSettingsOf(community).topicNeedsApproval);
+  const { topicNeedsApproval } = await settingsOf(ctx.store, c.communityId);
+  const missing = missingToLeave(facts(c), ctx.now, topicNeedsApproval);
   if (missing.length) throw new AppError('INVALID_STATE', `还不能进入下一步，尚需：${missing.join('；')}`);
   const next = await changeConsultation(ctx, c, { step: (c.step + 1) as Step }, { action: 'advance', note: input.note || null });
   return viewFor(ctx, next);

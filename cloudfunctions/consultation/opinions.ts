@@ -1,5 +1,6 @@
 import type { CommentView, consultationContract, OpinionView } from '@shared/contract';
 import { ROLE_LABELS } from '@shared/contract';
+import { collectingProblem } from '@shared/consultation/collection';
 import { AppError } from '@shared/errors';
 import { roleIn } from '../core/caller';
 import { newId } from '../core/ids';
@@ -22,10 +23,8 @@ export const submitOpinion: Handler<C['submitOpinion']> = async (input, ctx) => 
   const consultation = input.consultationId ? await requireConsultation(ctx.store, input.consultationId) : null;
   if (consultation) {
     if (consultation.communityId !== input.communityId) throw new AppError('VALIDATION', '该议事不属于这个社区', { consultationId: '该议事不属于这个社区' });
-    if (consultation.state !== 'active' || consultation.step !== 1 || consultation.collectionClosedAt !== null) {
-      throw new AppError('INVALID_STATE', '该议事已不再收集意见，您可以把意见提交到意见池');
-    }
-    if (ctx.now < consultation.collectFrom || ctx.now > consultation.collectTo) throw new AppError('INVALID_STATE', '不在意见收集时间内');
+    const closed = collectingProblem(consultation, ctx.now);
+    if (closed) throw new AppError('INVALID_STATE', closed);
   }
   const opinion: OpinionDoc = {
     _id: newId('op'),

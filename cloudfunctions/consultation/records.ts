@@ -1,7 +1,7 @@
 import type { ConsultationSummary, ConsultationView, Milestone, ConsultationResult, MySeat, OpinionCategory, OpinionView } from '@shared/contract';
 import type { SatisfactionLevel } from '@shared/consultation/seats';
 import { satisfactionRate } from '@shared/consultation/seats';
-import { missingToLeave, stepLabel, type ConsultationFacts } from '@shared/consultation/steps';
+import { missingToLeave, stepProblem, type ConsultationFacts } from '@shared/consultation/steps';
 import { AppError } from '@shared/errors';
 import type { Store, TxStore } from '../core/store/port';
 
@@ -26,8 +26,12 @@ export interface ConsultationDoc extends Omit<ConsultationFacts, 'hasResult'> {
   waitingCount: number;
   checkInCode: string | null;
   attendanceCount: number;
-  /** Every vote raises it, so that votes and the close conflict (see `vote`); missing before the first vote. */
-  votesCast?: number;
+  /**
+   * Votes per choice (`c0`, `c1`, …). Each vote raises its choice's count in its own transaction, so votes and the
+   * close conflict (see `vote`) and the close counts them from this document. Missing before the first vote; never
+   * shown before the close.
+   */
+  tally?: Record<string, number>;
   pointSeq: number;
   result: ConsultationResult | null;
   responsible: string | null;
@@ -74,6 +78,8 @@ export interface AttendanceDoc {
   name: string;
   role: string;
   via: 'qr' | 'host';
+  /** The person's sign-up when they came (sign-ups close as the meeting opens); null for a guest or none. */
+  seat: SignupDoc['status'] | null;
   at: number;
 }
 
@@ -82,6 +88,18 @@ export const attendanceId = (consultationId: string, who: string) => `${consulta
 export const voteId = (consultationId: string, userId: string) => `${consultationId}:${userId}`;
 export const ratingId = (consultationId: string, userId: string) => `${consultationId}:${userId}`;
 export const supportId = (opinionId: string, userId: string) => `${opinionId}:${userId}`;
+
+export const tallyField = (choice: number) => `c${choice}`;
+
+/** Votes per choice, for a ballot of `choices` options. */
+export function tallyOf(c: Pick<ConsultationDoc, 'tally'>, choices: number): number[] {
+  return Array.from({ length: choices }, (_, i) => c.tally?.[tallyField(i)] ?? 0);
+}
+
+/** How many have voted so far (not for what). */
+export function votesCast(c: Pick<ConsultationDoc, 'tally'>): number {
+  return Object.values(c.tally ?? {}).reduce((n, v) => n + v, 0);
+}
 
 export async function requireConsultation(store: Store | TxStore, id: string): Promise<ConsultationDoc> {
   const c = await store.get<ConsultationDoc>('consultations', id);
@@ -101,13 +119,8 @@ export function facts(c: ConsultationDoc): ConsultationFacts {
 
 /** Refuses unless the consultation is active and at `step`; the message names where it is now. */
 export function requireStep(c: ConsultationDoc, ...steps: number[]): void {
-  if (c.state !== 'active') {
-    const label = { postponed: '已延期', cancelled: '已取消', closed: '已结束', active: '' }[c.state];
-    throw new AppError('INVALID_STATE', `该议事${label}，当前在${stepLabel(c.step)}`);
-  }
-  if (!steps.includes(c.step)) {
-    throw new AppError('INVALID_STATE', `该操作属于${steps.map(stepLabel).join('或')}，当前在${stepLabel(c.step)}`);
-  }
+  const problem = stepProblem(c, ...steps);
+  if (problem) throw new AppError('INVALID_STATE', problem);
 }
 
 export function summaryView(c: ConsultationDoc): ConsultationSummary {
@@ -132,8 +145,8 @@ export function consultationView(
   c: ConsultationDoc,
   opts: { now: number; topicNeedsApproval: boolean; canManage: boolean; canApproveTopic: boolean; me: MySeat; votesCast: number | null },
 ): ConsultationView {
-  // The sequence counters are bookkeeping; the code and the result are shown only as decided below.
-  const { _id, signupSeq, pointSeq, checkInCode, result, ...rest } = c;
+  // The sequence counters are bookkeeping; the code, the running tally and the result are shown only as decided below.
+  const { _id, signupSeq, pointSeq, checkInCode, result, tally, ...rest } = c;
   return {
     ...rest,
     ...summaryView(c),

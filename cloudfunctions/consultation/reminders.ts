@@ -1,13 +1,11 @@
 import { consultationReminder } from '@shared/consultation/notifications';
-import { startOfShanghaiDay } from '@shared/time';
+import { DAY_MS as DAY, startOfShanghaiDay } from '@shared/time';
 import type { Job, JobOutcome } from '../core/jobs';
 import type { HandlerContext } from '../core/router';
 import { queryAll } from '../core/store/paging';
 import { notified, notify } from '../notify/notify';
 import { about } from './audience';
 import type { ConsultationDoc, SignupDoc } from './records';
-
-const DAY = 24 * 60 * 60 * 1000;
 
 /** The reminder's outbox id: one per consultation and meeting time, so a postponed meeting is reminded again. */
 export const reminderId = (c: Pick<ConsultationDoc, '_id' | 'plan'>) => `rm:${c._id}:${c.plan!.meetingAt.toString(36)}`;

@@ -2,15 +2,16 @@ import type { consultationContract, SignupView } from '@shared/contract';
 import { consultationSettingsOf } from '@shared/consultation/module';
 import { consultationNoticeText } from '@shared/consultation/announcements';
 import { consultationAnnounced, consultationPromoted } from '@shared/consultation/notifications';
-import { placeSignup } from '@shared/consultation/seats';
+import { placeSignup, signupProblem } from '@shared/consultation/seats';
 import { noticePeriodProblem } from '@shared/consultation/steps';
 import { AppError } from '@shared/errors';
 import type { Handler, HandlerContext } from '../core/router';
-import type { TxStore } from '../core/store/port';
+import type { UserDoc } from '../core/caller';
+import { DuplicateError, type TxStore } from '../core/store/port';
 import { publishNotice as publishWorkflowNotice } from '../notice/publishing';
 import { notify } from '../notify/notify';
 import { displayName, getCommunity } from '../user/records';
-import { placeInLine, viewFor } from './access';
+import { viewFor } from './access';
 import { about, contributors } from './audience';
 import { changeConsultation } from './changes';
 import { NO_SEAT, requireConsultation, requireStep, signupId, type ConsultationDoc, type SignupDoc } from './records';
@@ -54,42 +55,60 @@ export const publishNotice: Handler<C['publishNotice']> = async (input, ctx) => 
   return viewFor(ctx, { ...next, noticeOverrideReason: tooSoon ? overrideReason : null });
 };
 
-/** Sign-ups are open from the notice until the meeting begins. */
 function requireSignupOpen(c: ConsultationDoc): void {
-  requireStep(c, 4, 5);
-  if (!c.noticeId) throw new AppError('INVALID_STATE', '协商公告发布后才能报名');
-  if (c.meetingOpenedAt) throw new AppError('INVALID_STATE', '会议已开始，报名已截止');
+  const problem = signupProblem(c);
+  if (problem) throw new AppError('INVALID_STATE', problem);
 }
 
 /**
  * First come, first served, exact under any number of simultaneous sign-ups: the seat count and the
- * sign-up sequence live on the consultation document, read and written in one transaction.
+ * sign-up sequence live on the consultation document, read and written in one transaction. A first sign-up
+ * is a plain create of the person's own record (its id is consultation + person), so it needs no read to
+ * know it is new; when the record exists, a cancelled one is taken up again and an active one refused.
  */
 export const signUp: Handler<C['signUp']> = async (input, ctx) => {
   const user = ctx.caller.user!;
-  const id = signupId(input.id, user._id);
-  const placed = await ctx.store.transaction(async (tx) => {
-    const c = await requireConsultation(tx, input.id);
+  let placed: Placed;
+  try {
+    placed = await takePlace(ctx, input.id, user, 'new');
+  } catch (error) {
+    if (!(error instanceof DuplicateError)) throw error;
+    placed = await takePlace(ctx, input.id, user, 'again');
+  }
+  // Sign-ups close when the meeting opens, so a new one has no check-in, vote or rating to look up.
+  return { ...NO_SEAT, status: placed.status, waitlistPosition: placed.waitlistPosition };
+};
+
+interface Placed {
+  status: ReturnType<typeof placeSignup>;
+  waitlistPosition: number | null;
+}
+
+async function takePlace(ctx: HandlerContext, consultationId: string, user: UserDoc, record: 'new' | 'again'): Promise<Placed> {
+  const id = signupId(consultationId, user._id);
+  return ctx.store.transaction(async (tx) => {
+    const c = await requireConsultation(tx, consultationId);
     requireSignupOpen(c);
-    const existing = await tx.get<SignupDoc>('signups', id);
-    if (existing && existing.status !== 'cancelled') {
-      throw new AppError('CONFLICT', existing.status === 'seated' ? '您已报名成功' : '您已在候补名单中');
-    }
     const status = placeSignup(c.seatsTaken, c.plan!.openSeats, c.waitingCount);
     const signup: SignupDoc = { _id: id, consultationId: c._id, userId: user._id, name: displayName(user), seq: c.signupSeq + 1, status, at: ctx.now };
-    if (existing) await tx.update('signups', id, { ...signup });
-    else await tx.create('signups', signup);
+    if (record === 'new') await tx.create('signups', signup);
+    else {
+      const existing = await tx.get<SignupDoc>('signups', id);
+      if (existing && existing.status !== 'cancelled') {
+        throw new AppError('CONFLICT', existing.status === 'seated' ? '您已报名成功' : '您已在候补名单中');
+      }
+      if (existing) await tx.update('signups', id, { ...signup });
+      else await tx.create('signups', signup);
+    }
     await tx.update('consultations', c._id, {
       signupSeq: signup.seq,
       ...(status === 'seated' ? { seatsTaken: c.seatsTaken + 1 } : { waitingCount: c.waitingCount + 1 }),
     });
     await ctx.audit(tx, { communityId: c.communityId, action: 'consultation.signUp', targetType: 'consultation', targetId: c._id, before: null, after: { status, seq: signup.seq } });
-    return signup;
+    // Everyone waiting signed up before this one, and the count is exact in this snapshot: no count query needed.
+    return { status, waitlistPosition: status === 'waitlisted' ? c.waitingCount + 1 : null };
   });
-  // Sign-ups close when the meeting opens, so a new one has no check-in, vote or rating to look up.
-  const waitlistPosition = placed.status === 'waitlisted' ? await placeInLine(ctx.store, input.id, placed.seq) : null;
-  return { ...NO_SEAT, status: placed.status, waitlistPosition };
-};
+}
 
 /** A seated resident's cancellation hands the seat to the first person waiting, in the same transaction. */
 export const cancelSignup: Handler<C['cancelSignup']> = async (input, ctx) => {

@@ -1,10 +1,8 @@
 import type { consultationContract } from '@shared/contract';
-import { consultationSettingsOf } from '@shared/consultation/module';
 import { planProblems } from '@shared/consultation/steps';
 import { AppError } from '@shared/errors';
 import type { Handler } from '../core/router';
-import { getCommunity } from '../user/records';
-import { viewFor } from './access';
+import { settingsOf, viewFor } from './access';
 import { changeConsultation } from './changes';
 import { requireOpinion, requireStep } from './records';
 
@@ -33,7 +31,7 @@ export const saveTopic: Handler<C['saveTopic']> = async (input, ctx) => {
 export const requestTopicApproval: Handler<C['requestTopicApproval']> = async (_input, ctx) => {
   const c = ctx.target;
   requireStep(c, 2);
-  const settings = consultationSettingsOf(await getCommunity(ctx.store, c.communityId));
+  const settings = await settingsOf(ctx.store, c.communityId);
   if (!settings.topicNeedsApproval) throw new AppError('INVALID_STATE', '本社区的议题无需审核，可直接进入下一步');
   if (!c.topic) throw new AppError('INVALID_STATE', '请先填写议题');
   if (c.topicApproval === 'pending' || c.topicApproval === 'approved') throw new AppError('INVALID_STATE', c.topicApproval === 'pending' ? '议题已在审核中' : '议题已审核通过');

@@ -1,5 +1,5 @@
 import { AppError, ERROR_MESSAGES, type ApiError, type Envelope } from '@shared/errors';
-import { parseInput, type ActionSpec, type ModuleContract, type OutputOf, type ParsedInputOf, type Role, type TargetCollectionOf } from '@shared/contract';
+import { parseInput, ROLE_LABELS, type ActionSpec, type ModuleContract, type OutputOf, type ParsedInputOf, type Role, type TargetCollectionOf } from '@shared/contract';
 import { getPath } from './store/documents';
 import { appendAudit, type AuditInput } from './audit';
 import { hasRole, loadCaller, roleIn, type Caller } from './caller';
@@ -166,7 +166,7 @@ async function authorize(spec: ActionSpec, caller: Caller, input: Record<string,
     if (!target) throw new AppError('NOT_FOUND');
   }
   if (allow === 'anyone' || allow === 'user' || allow === 'system') return target;
-  if (!caller.user) throw new AppError('FORBIDDEN', roleRequiredMessage(allow));
+  if (!caller.user) throw new AppError('FORBIDDEN', roleRequiredMessage(allow, community));
   if (owner && target && caller.user._id === target[owner]) return target;
 
   let communityId: string | null | undefined;
@@ -175,16 +175,15 @@ async function authorize(spec: ActionSpec, caller: Caller, input: Record<string,
     communityId = (getPath(target, targetSpec?.communityField ?? 'communityId') as string | null | undefined) ?? null;
   }
   const allowed = allow.some((role) => hasRole(caller, role, communityId === null ? undefined : communityId) && (communityId !== null || role === 'admin'));
-  if (!allowed) throw new AppError('FORBIDDEN', roleRequiredMessage(allow));
+  if (!allowed) throw new AppError('FORBIDDEN', roleRequiredMessage(allow, community));
   return target;
 }
 
 const SYSTEM_ONLY_MESSAGE = '此操作仅由系统定时执行';
 
-const ROLE_NAMES: Record<Role, string> = { resident: '认证居民', host: '主持人', staff: '本社区工作者', admin: '街道管理员' };
-
-function roleRequiredMessage(roles: readonly Role[]): string {
-  return `仅${roles.map((r) => ROLE_NAMES[r]).join('或')}可以进行此操作`;
+/** 仅本社区的居民或主持人可以进行此操作: the roles by their usual names, scoped when the permission names a community. */
+function roleRequiredMessage(roles: readonly Role[], community?: 'input' | 'target'): string {
+  return `仅${community ? '本社区的' : ''}${roles.map((r) => ROLE_LABELS[r]).join('或')}可以进行此操作`;
 }
 
 /** The same words the contract's page input uses for a malformed cursor. */

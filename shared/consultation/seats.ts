@@ -1,3 +1,14 @@
+import { stepProblem, type ConsultationFacts } from './steps';
+
+/** Why nobody can sign up now; null while sign-ups are open: from the notice (step 4) until the meeting begins. */
+export function signupProblem(c: Pick<ConsultationFacts, 'step' | 'state' | 'noticeId' | 'meetingOpenedAt'>): string | null {
+  const wrongStep = stepProblem(c, 4, 5);
+  if (wrongStep) return wrongStep;
+  if (!c.noticeId) return '协商公告发布后才能报名';
+  if (c.meetingOpenedAt) return '会议已开始，报名已截止';
+  return null;
+}
+
 /**
  * First come, first served: a seat while seats are left and nobody is waiting; otherwise the waitlist.
  * Checking the waitlist too stops a newcomer from taking a seat that a cancellation freed for the first

@@ -1,4 +1,5 @@
-import type { DecisionRule } from './decision';
+import { addDays } from '../time';
+import { CONSENSUS_CHOICES, type DecisionRule } from './decision';
 
 /** The six steps, from the Dalian implementation plan (seed 002). */
 export const STEPS = [
@@ -26,6 +27,13 @@ export function stepName(step: number): string {
 
 export function stepLabel(step: number): string {
   return `第${step}步「${stepName(step)}」`;
+}
+
+/** Why an action that belongs to `steps` cannot be taken now (the consultation is not active, or elsewhere); null when it can. */
+export function stepProblem(c: Pick<ConsultationFacts, 'step' | 'state'>, ...steps: number[]): string | null {
+  if (c.state !== 'active') return `该议事${STATE_LABELS[c.state]}，当前在${stepLabel(c.step)}`;
+  if (!steps.includes(c.step)) return `该操作属于${steps.map(stepLabel).join('或')}，当前在${stepLabel(c.step)}`;
+  return null;
 }
 
 export const PARTICIPANT_ROLES = ['居民代表', '楼门长', '物业', '驻区单位', '专家'] as const;
@@ -139,12 +147,11 @@ export function sendBackProblem(c: Pick<ConsultationFacts, 'step' | 'meetingOpen
 
 /** Days from now to the meeting must be at least the community's notice period (step 4). */
 export function noticePeriodProblem(meetingAt: number, now: number, noticeDays: number): string | null {
-  const DAY = 24 * 60 * 60 * 1000;
-  if (meetingAt - now < noticeDays * DAY) return `会议时间须在公告发布至少${noticeDays}天之后`;
+  if (meetingAt < addDays(now, noticeDays)) return `会议时间须在公告发布至少${noticeDays}天之后`;
   return null;
 }
 
 /** The choices a participant votes between. */
 export function ballotChoices(plan: Pick<Plan, 'rule' | 'options'>): string[] {
-  return plan.rule === 'consensus' ? ['同意', '反对'] : plan.options;
+  return plan.rule === 'consensus' ? [...CONSENSUS_CHOICES] : plan.options;
 }

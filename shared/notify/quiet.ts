@@ -1,4 +1,4 @@
-import { shanghai, startOfShanghaiDay } from '../time';
+import { DAY_MS as DAY, shanghai, startOfShanghaiDay } from '../time';
 
 /**
  * Quiet hours: a subscription message lands as a phone notification, so none goes out between 21:00 and 08:00
@@ -8,7 +8,6 @@ export const QUIET_FROM_HOUR = 21;
 export const QUIET_UNTIL_HOUR = 8;
 
 const HOUR = 60 * 60 * 1000;
-const DAY = 24 * HOUR;
 
 export function inQuietHours(ts: number): boolean {
   const hour = shanghai(ts).hour();

@@ -1,6 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { ConsultationView, MeView, MySeat } from '@shared/contract';
 import { button, currentPage, dataAs, expectTappable, gotoRoute, horizontalOverflow, launchBrowser, openPhone, screenshot } from './support';
+import { DAY_MS } from '@shared/time';
 
 /**
  * 我的消息: a resident waits for a seat in a consultation, is promoted when someone cancels, and learns it
@@ -15,7 +16,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const DAY = 24 * 60 * 60 * 1000;
 // People of their own, so messages other test files send to the demo residents cannot change the counts here.
 const SEATED = 'e2e-inbox-seated';
 const WAITING = 'e2e-inbox-waiting';
@@ -29,7 +29,7 @@ async function verifiedResident(openid: string, building: string, unit: string):
 /** The host walks a consultation to step 4 with one open seat, by the API, and publishes its notice. */
 async function consultationWithOneSeat(theme: string): Promise<ConsultationView> {
   const now = Date.now();
-  const c = await dataAs<ConsultationView>('demo-host', 'consultation', 'create', { communityId: 'c_xingfuli', theme, collectFrom: now - 60_000, collectTo: now + DAY });
+  const c = await dataAs<ConsultationView>('demo-host', 'consultation', 'create', { communityId: 'c_xingfuli', theme, collectFrom: now - 60_000, collectTo: now + DAY_MS });
   const opinion = await dataAs<{ id: string }>(SEATED, 'consultation', 'submitOpinion', {
     communityId: 'c_xingfuli',
     consultationId: c.id,
@@ -51,7 +51,7 @@ async function consultationWithOneSeat(theme: string): Promise<ConsultationView>
   await dataAs('demo-host', 'consultation', 'savePlan', {
     id: c.id,
     plan: {
-      meetingAt: now + 5 * DAY,
+      meetingAt: now + 5 * DAY_MS,
       place: '小花园凉亭',
       invited: [{ role: '物业', count: 1 }],
       openSeats: 1,

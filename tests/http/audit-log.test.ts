@@ -5,10 +5,10 @@
 import { SEALING_WINDOW_MS } from '../../cloudfunctions/core/audit';
 import type { Client, TestCloud } from '../support/cloud';
 import { withCloud } from '../support/expect';
+import { DAY_MS } from '@shared/time';
 
 const T0 = Date.UTC(2026, 10, 24, 2, 0);
 const XFL = 'c_xingfuli';
-const DAY = 24 * 3600_000;
 
 function lastRequest(cloud: TestCloud) {
   return cloud.requests[cloud.requests.length - 1];
@@ -50,7 +50,7 @@ describe('the public timeline', () => {
   test('shows a change at once, unsealed, without writing; read after the window it seals it in place', async () => {
     const cloud = c.cloud();
     const host = await cloud.login('demo-host');
-    const created = await host.ok('consultation', 'create', { communityId: XFL, theme: '楼道照明', collectFrom: T0, collectTo: T0 + DAY });
+    const created = await host.ok('consultation', 'create', { communityId: XFL, theme: '楼道照明', collectFrom: T0, collectTo: T0 + DAY_MS });
     const visitor = cloud.anonymous();
 
     const fresh = await visitor.ok('consultation', 'timeline', { id: created.id });

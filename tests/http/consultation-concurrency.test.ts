@@ -1,6 +1,7 @@
 import type { SignupView } from '@shared/contract';
 import { startCloud, type Client, type TestCloud } from '../support/cloud';
 import { cast, consultationAt, crowd, type Cast } from '../support/consultation';
+import { DAY_MS } from '@shared/time';
 
 /**
  * On SQLite, which runs one transaction at a time, and on the memory store, which has CloudBase's snapshot-isolated
@@ -66,6 +67,25 @@ describe.each(['sqlite', 'memory'] as const)('on the %s store', (kind) => {
     expect((await who.ok('consultation', 'get', { id: c.id })).me.waitlistPosition).toBe(5);
   }, 120_000);
 
+  test('one resident signing up ten times at once holds one place; after cancelling, signing up again queues them anew', async () => {
+    const c = await consultationAt(cloud, people, 4, { openSeats: 1, quorum: 1 });
+    const [first, eager] = residents200.slice(40, 42);
+    await first.ok('consultation', 'signUp', { id: c.id });
+    const tries = await Promise.all(Array.from({ length: 10 }, () => eager.call('consultation', 'signUp', { id: c.id })));
+    expect(tries.filter((r) => r.ok)).toEqual([{ ok: true, data: expect.objectContaining({ status: 'waitlisted', waitlistPosition: 1 }) }]);
+    expect(tries.filter((r) => !r.ok).every((r) => !r.ok && r.error.code === 'CONFLICT')).toBe(true);
+    expect(await people.host.ok('consultation', 'get', { id: c.id })).toMatchObject({ seatsTaken: 1, waitingCount: 1 });
+
+    await eager.ok('consultation', 'cancelSignup', { id: c.id });
+    expect(await eager.call('consultation', 'signUp', { id: c.id })).toMatchObject({ ok: true, data: { status: 'waitlisted', waitlistPosition: 1 } });
+    expect(await eager.call('consultation', 'signUp', { id: c.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '您已在候补名单中' } });
+    const signups = await allSignups(people.host, c.id);
+    expect(signups.map((s) => [s.seq, s.status])).toEqual([
+      [1, 'seated'],
+      [3, 'waitlisted'],
+    ]);
+  });
+
   async function meetingWithVote(openSeats = 3) {
     const c = await consultationAt(cloud, people, 4, { openSeats, quorum: 1 });
     const [a, b, outsider] = people.residents;
@@ -83,7 +103,7 @@ describe.each(['sqlite', 'memory'] as const)('on the %s store', (kind) => {
   test('two simultaneous votes from one participant count once; people not checked in are refused; nothing after close', async () => {
     const { c, a, b, outsider } = await meetingWithVote();
     const twice = await Promise.all(Array.from({ length: 10 }, () => a.call('consultation', 'vote', { id: c.id, choice: 0 })));
-    expect(twice.filter((r) => r.ok)).toHaveLength(1);
+    expect(twice.filter((r) => r.ok)).toEqual([{ ok: true, data: expect.objectContaining({ status: 'seated', checkedIn: true, voted: true }) }]);
     expect(twice.filter((r) => !r.ok).every((r) => !r.ok && r.error.code === 'CONFLICT')).toBe(true);
 
     const before = cloud.snapshot();
@@ -115,11 +135,28 @@ describe.each(['sqlite', 'memory'] as const)('on the %s store', (kind) => {
     expect(closed.result!.attendance).toBe(40);
   });
 
+  test('check-ins racing the close of the vote: every check-in accepted is in the attendance counted, none lands after', async () => {
+    const c = await consultationAt(cloud, people, 4, { openSeats: 40, quorum: 1 });
+    const comers = residents200.slice(50, 90);
+    await Promise.all(comers.map((r) => r.ok('consultation', 'signUp', { id: c.id })));
+    await people.host.ok('consultation', 'advance', { id: c.id, fromStep: 4 });
+    const open = await people.host.ok('consultation', 'openMeeting', { id: c.id });
+    await people.host.ok('consultation', 'openVote', { id: c.id });
+    const [checkIns, closed] = await Promise.all([
+      Promise.all(comers.map((r) => r.call('consultation', 'checkIn', { id: c.id, code: open.checkInCode! }))),
+      people.host.ok('consultation', 'closeVote', { id: c.id }),
+    ]);
+    const accepted = checkIns.filter((r) => r.ok).length;
+    expect(checkIns.filter((r) => !r.ok).every((r) => !r.ok && r.error.code === 'INVALID_STATE')).toBe(true);
+    expect(closed.result!.attendance).toBe(accepted);
+    expect((await people.host.ok('consultation', 'listAttendees', { id: c.id })).length).toBe(accepted);
+  });
+
   test('simultaneous transitions by the host and staff: exactly one applies, the other is told the current step', async () => {
     const c = await consultationAt(cloud, people, 3);
     await people.host.ok('consultation', 'savePlan', {
       id: c.id,
-      plan: { meetingAt: Date.now() + 10 * 86400_000, place: '议事厅', invited: [], openSeats: 5, agenda: ['表决'], rule: 'majority', quorum: 2, options: ['是', '否'] },
+      plan: { meetingAt: Date.now() + 10 * DAY_MS, place: '议事厅', invited: [], openSeats: 5, agenda: ['表决'], rule: 'majority', quorum: 2, options: ['是', '否'] },
     });
     const results = await Promise.all([
       people.host.call('consultation', 'advance', { id: c.id, fromStep: 3 }),

@@ -1,7 +1,8 @@
 import { SEALING_WINDOW_MS } from '../../cloudfunctions/core/audit';
 import { sealAudit } from '../../cloudfunctions/core/audit-sealing';
-import { cast, consultationAt, DAY, type Cast } from '../support/consultation';
+import { cast, consultationAt, type Cast } from '../support/consultation';
 import { startCloud, type TestCloud } from '../support/cloud';
+import { DAY_MS } from '@shared/time';
 
 let cloud: TestCloud;
 let people: Cast;
@@ -42,11 +43,15 @@ test('a host walks a consultation through all six steps while residents take par
   await residents[2].ok('consultation', 'vote', { id: c.id, choice: 0 });
   c = await host.ok('consultation', 'closeVote', { id: c.id });
   expect(c.result).toMatchObject({ outcome: 'decided', winner: 0, counts: [2, 0], attendance: 3 });
+  // The result is written with the close, in its transaction, and recorded with it.
+  const trail = await staff.ok('user', 'auditTrail', { communityId: 'c_xingfuli', targetId: c.id, limit: 100 });
+  expect(trail.items.find((e) => e.action === 'consultation.closeVote' && e.targetId === c.id)).toMatchObject({ after: { attendance: 3, votes: 2, outcome: 'decided' } });
+  expect(await host.call('consultation', 'closeVote', { id: c.id })).toMatchObject({ ok: false, error: { code: 'INVALID_STATE', message: '表决已结束' } });
   await host.ok('consultation', 'saveMinutes', { id: c.id, minutes: '会议同意签订夜间错峰停车协议。' });
   c = await host.ok('consultation', 'advance', { id: c.id, fromStep: 5 });
   expect(c.step).toBe(6);
 
-  c = await host.ok('consultation', 'publishReport', { id: c.id, responsible: '社区居委会 李书记', milestones: [{ title: '签订协议', due: Date.now() + 10 * DAY }] });
+  c = await host.ok('consultation', 'publishReport', { id: c.id, responsible: '社区居委会 李书记', milestones: [{ title: '签订协议', due: Date.now() + 10 * DAY_MS }] });
   const report = await residents[3].ok('notice', 'get', { id: c.reportNoticeId! });
   expect(report.category).toBe('结果公示');
   expect(report.body).toContain('同意签订 2票');
@@ -73,7 +78,7 @@ test('a host walks a consultation through all six steps while residents take par
 });
 
 test('advancing tells the host exactly what is missing', async () => {
-  const c = await people.host.ok('consultation', 'create', { communityId: 'c_xingfuli', theme: '楼道堆物清理', collectFrom: Date.now(), collectTo: Date.now() + DAY });
+  const c = await people.host.ok('consultation', 'create', { communityId: 'c_xingfuli', theme: '楼道堆物清理', collectFrom: Date.now(), collectTo: Date.now() + DAY_MS });
   expect(c.missing).toEqual(['至少收集到1条居民意见', '等待意见收集期结束，或提前结束收集并说明理由']);
   const res = await people.host.call('consultation', 'advance', { id: c.id, fromStep: 1 });
   expect(res).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
@@ -83,7 +88,7 @@ test('advancing tells the host exactly what is missing', async () => {
 test('the host’s pool picker lists only opinions not yet in a consultation; staff’s queue lists pending topics', async () => {
   const { host, staff, residents } = people;
   const free = await residents[1].ok('consultation', 'submitOpinion', { communityId: 'c_xingfuli', title: '小区缺少休息座椅', description: '老人散步没处坐', category: '设施维修' });
-  const c = await host.ok('consultation', 'create', { communityId: 'c_xingfuli', theme: '座椅', collectFrom: Date.now() - DAY, collectTo: Date.now() + DAY });
+  const c = await host.ok('consultation', 'create', { communityId: 'c_xingfuli', theme: '座椅', collectFrom: Date.now() - DAY_MS, collectTo: Date.now() + DAY_MS });
   const taken = await residents[1].ok('consultation', 'submitOpinion', { communityId: 'c_xingfuli', consultationId: c.id, title: '东门加座椅', description: '东门', category: '设施维修' });
   const unlinked = await host.ok('consultation', 'listOpinions', { communityId: 'c_xingfuli', unlinked: true, limit: 100 });
   expect(unlinked.items.map((o) => o.id)).toContain(free.id);
@@ -134,7 +139,7 @@ test('people whose opinions went in hear when it is announced, and everyone taki
   await host.ok('consultation', 'closeVote', { id: c.id });
   await host.ok('consultation', 'saveMinutes', { id: c.id, minutes: '通过' });
   await host.ok('consultation', 'advance', { id: c.id, fromStep: 5 });
-  await host.ok('consultation', 'publishReport', { id: c.id, responsible: '居委会', milestones: [{ title: '完成', due: Date.now() + 3 * DAY }] });
+  await host.ok('consultation', 'publishReport', { id: c.id, responsible: '居委会', milestones: [{ title: '完成', due: Date.now() + 3 * DAY_MS }] });
   for (const person of [author, residents[2]]) {
     const titles = (await person.ok('user', 'inbox', {})).items.filter((m) => m.link?.id === c.id).map((m) => m.title);
     expect(titles.filter((t) => t === '议事结果已公示')).toHaveLength(1);

@@ -8,7 +8,8 @@ import { contract } from '@shared/contract';
 import type { Envelope } from '@shared/errors';
 import { CALLERS } from '../support/callers';
 import { startCloud, type Client, type TestCloud } from '../support/cloud';
-import { cast, consultationAt, DAY, type Cast } from '../support/consultation';
+import { cast, consultationAt, type Cast } from '../support/consultation';
+import { DAY_MS } from '@shared/time';
 
 const XFL = 'c_xingfuli';
 const ROLES = CALLERS;
@@ -109,13 +110,13 @@ async function reportStage(x: Ctx, stage: 'decided' | 'reported' | 'implemented'
   await x.people.host.ok('consultation', 'saveMinutes', { id: c.id, minutes: '纪要' });
   await x.people.host.ok('consultation', 'advance', { id: c.id, fromStep: 5 });
   if (stage === 'decided') return c;
-  await x.people.host.ok('consultation', 'publishReport', { id: c.id, responsible: '居委会', milestones: [{ title: '完成', due: Date.now() + 5 * DAY }] });
+  await x.people.host.ok('consultation', 'publishReport', { id: c.id, responsible: '居委会', milestones: [{ title: '完成', due: Date.now() + 5 * DAY_MS }] });
   if (stage === 'reported') return c;
   await x.people.host.ok('consultation', 'markImplemented', { id: c.id, ratingDays: 7 });
   return c;
 }
 
-const PLAN = { meetingAt: Date.now() + 10 * DAY, place: '议事厅', invited: [], openSeats: 5, agenda: ['表决'], rule: 'majority', quorum: 2, options: ['是', '否'] };
+const PLAN = { meetingAt: Date.now() + 10 * DAY_MS, place: '议事厅', invited: [], openSeats: 5, agenda: ['表决'], rule: 'majority', quorum: 2, options: ['是', '否'] };
 
 const VALID_INPUT: Record<string, (x: Ctx) => Promise<Record<string, unknown>>> = {
   submitOpinion: async () => ({ communityId: XFL, title: '路灯不亮', description: '东门路灯坏了', category: '设施维修' }),
@@ -130,7 +131,7 @@ const VALID_INPUT: Record<string, (x: Ctx) => Promise<Record<string, unknown>>> 
   comment: async (x) => ({ id: (await opinion(x)).id, body: '同意这个建议' }),
   tagOpinion: async (x) => ({ id: (await opinion(x)).id, tags: ['环境'] }),
   mergeOpinions: async (x) => ({ id: (await opinion(x)).id, duplicateIds: [(await opinion(x)).id] }),
-  create: async () => ({ communityId: XFL, theme: '加装电梯', collectFrom: Date.now(), collectTo: Date.now() + DAY }),
+  create: async () => ({ communityId: XFL, theme: '加装电梯', collectFrom: Date.now(), collectTo: Date.now() + DAY_MS }),
   list: async () => ({ communityId: XFL }),
   get: async (x) => ({ id: (await consultationAt(x.cloud, x.people, 1)).id }),
   timeline: async (x) => ({ id: (await consultationAt(x.cloud, x.people, 1)).id }),
@@ -187,7 +188,7 @@ const VALID_INPUT: Record<string, (x: Ctx) => Promise<Record<string, unknown>>> 
   vote: async (x) => ({ id: (await meeting(x, 'voting')).id, choice: 1 }),
   closeVote: async (x) => ({ id: (await meeting(x, 'voted')).id }),
   saveMinutes: async (x) => ({ id: (await meeting(x, 'open')).id, minutes: '会议纪要' }),
-  publishReport: async (x) => ({ id: (await reportStage(x, 'decided')).id, responsible: '物业', milestones: [{ title: '施工', due: Date.now() + 9 * DAY }] }),
+  publishReport: async (x) => ({ id: (await reportStage(x, 'decided')).id, responsible: '物业', milestones: [{ title: '施工', due: Date.now() + 9 * DAY_MS }] }),
   addProgress: async (x) => ({ id: (await reportStage(x, 'reported')).id, text: '材料已到' }),
   listProgress: async (x) => ({ id: (await reportStage(x, 'reported')).id }),
   markImplemented: async (x) => ({ id: (await reportStage(x, 'reported')).id }),

@@ -1,6 +1,7 @@
 import type { ConsultationView } from '@shared/contract';
 import { startCloud, type TestCloud } from '../support/cloud';
-import { cast, consultationAt, DAY, type Cast } from '../support/consultation';
+import { cast, consultationAt, type Cast } from '../support/consultation';
+import { DAY_MS } from '@shared/time';
 
 let cloud: TestCloud;
 let people: Cast;
@@ -19,7 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => cloud.close());
 
-const PLAN = { meetingAt: Date.now() + 10 * DAY, place: '议事厅', invited: [], openSeats: 5, agenda: ['表决'], rule: 'majority', quorum: 2, options: ['是', '否'] };
+const PLAN = { meetingAt: Date.now() + 10 * DAY_MS, place: '议事厅', invited: [], openSeats: 5, agenda: ['表决'], rule: 'majority', quorum: 2, options: ['是', '否'] };
 
 /** [action, data for the consultation id, which consultation is at the wrong step for it]. */
 const WRONG_STEP: [string, Record<string, unknown>, 'early' | 'later'][] = [
@@ -34,7 +35,7 @@ const WRONG_STEP: [string, Record<string, unknown>, 'early' | 'later'][] = [
   ['openVote', {}, 'later'],
   ['closeVote', {}, 'later'],
   ['saveMinutes', { minutes: '纪要' }, 'later'],
-  ['publishReport', { responsible: '居委会', milestones: [{ title: '完成', due: Date.now() + DAY }] }, 'later'],
+  ['publishReport', { responsible: '居委会', milestones: [{ title: '完成', due: Date.now() + DAY_MS }] }, 'later'],
   ['addProgress', { text: '进展' }, 'later'],
   ['markImplemented', {}, 'later'],
   ['close', {}, 'later'],
@@ -88,7 +89,7 @@ test('a plan whose options do not fit the rule is refused with the reason', asyn
 
 test('a meeting sooner than the notice period needs a recorded reason', async () => {
   const c = await consultationAt(cloud, people, 3);
-  await people.host.ok('consultation', 'savePlan', { id: c.id, plan: { ...PLAN, meetingAt: Date.now() + DAY } });
+  await people.host.ok('consultation', 'savePlan', { id: c.id, plan: { ...PLAN, meetingAt: Date.now() + DAY_MS } });
   await people.host.ok('consultation', 'advance', { id: c.id, fromStep: 3 });
   const before = cloud.snapshot();
   const refused = await people.host.call('consultation', 'publishNotice', { id: c.id });
@@ -108,7 +109,7 @@ test('a postponement after the notice publishes a notice and tells those signed 
 
   const c = await consultationAt(cloud, people, 4);
   await people.residents[3].ok('consultation', 'signUp', { id: c.id });
-  await people.host.ok('consultation', 'postpone', { id: c.id, reason: '场地维修', meetingAt: Date.now() + 20 * DAY });
+  await people.host.ok('consultation', 'postpone', { id: c.id, reason: '场地维修', meetingAt: Date.now() + 20 * DAY_MS });
   const feed = await people.residents[0].ok('notice', 'list', { category: '协商公告' });
   expect(feed.items.filter((n) => n.title.startsWith('【延期】'))).toHaveLength(1);
   const inbox = await people.residents[3].ok('user', 'inbox', {});

@@ -15,7 +15,8 @@ import type { SubscriptionMessage, SubscriptionResult } from '../../cloudfunctio
 import { deliverOutbox, deliverOutboxIds, deliverOutboxJob } from '../../cloudfunctions/notify/deliver';
 import { notifyServerModule } from '../../cloudfunctions/notify/module';
 import { notify } from '../../cloudfunctions/notify/notify';
-import { cast, consultationAt, DAY, type Cast } from '../support/consultation';
+import { DAY_MS as DAY } from '@shared/time';
+import { cast, consultationAt, type Cast } from '../support/consultation';
 import { startCloud, type Client, type TestCloud } from '../support/cloud';
 import { expectError } from '../support/expect';
 

@@ -1,7 +1,6 @@
 import type { ConsultationView } from '@shared/contract';
 import type { Client, TestCloud } from './cloud';
-
-export const DAY = 24 * 60 * 60 * 1000;
+import { DAY_MS } from '@shared/time';
 
 export interface Cast {
   host: Client;
@@ -41,7 +40,7 @@ export async function consultationAt(
 ): Promise<ConsultationView> {
   const { host, residents } = people;
   const now = Date.now();
-  let c = await host.ok('consultation', 'create', { communityId: 'c_xingfuli', theme: '小区停车难怎么办', collectFrom: now - DAY, collectTo: now + DAY });
+  let c = await host.ok('consultation', 'create', { communityId: 'c_xingfuli', theme: '小区停车难怎么办', collectFrom: now - DAY_MS, collectTo: now + DAY_MS });
   if (step === 1) return c;
   const opinion = await residents[0].ok('consultation', 'submitOpinion', {
     communityId: 'c_xingfuli',
@@ -66,7 +65,7 @@ export async function consultationAt(
   await host.ok('consultation', 'savePlan', {
     id: c.id,
     plan: {
-      meetingAt: now + 5 * DAY,
+      meetingAt: now + 5 * DAY_MS,
       place: '社区议事厅',
       invited: [{ role: '物业', count: 1 }],
       openSeats: plan.openSeats ?? 3,

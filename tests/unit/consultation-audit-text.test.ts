@@ -11,6 +11,10 @@ describe('the 议事 audit trail reads in words', () => {
     expect(describeAuditValue('voted')).toBe('已投票');
   });
 
+  test('the close of a vote reads with its attendance, votes and outcome', () => {
+    expect(describeAuditValue({ step: 5, attendance: 3, votes: 2, outcome: 'no_quorum' })).toBe('第5步「开展协商」，到会人数：3，投票数：2，表决结果：未达法定人数');
+  });
+
   test('a meeting time is a Shanghai date, nothing is a dash', () => {
     expect(describeAuditValue({ meetingAt: Date.UTC(2026, 10, 28, 11, 0) })).toBe('会议时间：2026年11月28日 19:00');
     expect(describeAuditValue(null)).toBe('—');

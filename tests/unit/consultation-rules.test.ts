@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { decide, type DecisionRule } from '@shared/consultation/decision';
-import { placeSignup, satisfactionRate } from '@shared/consultation/seats';
-import { ballotChoices, missingToLeave, noticePeriodProblem, planProblems, sendBackProblem, type ConsultationFacts, type Plan } from '@shared/consultation/steps';
+import { collectingProblem, earlyCloseProblem } from '@shared/consultation/collection';
+import { placeSignup, satisfactionRate, signupProblem } from '@shared/consultation/seats';
+import { ballotChoices, missingToLeave, noticePeriodProblem, planProblems, sendBackProblem, stepProblem, type ConsultationFacts, type Plan } from '@shared/consultation/steps';
 import { consultationNoticeText, consultationReportText } from '@shared/consultation/announcements';
 import { parseShanghai } from '@shared/time';
+import { DAY_MS } from '@shared/time';
 
-const DAY = 24 * 60 * 60 * 1000;
 
 describe('decision rules', () => {
   const rules: DecisionRule[] = ['majority', 'two_thirds', 'consensus'];
@@ -139,7 +140,7 @@ describe('what is missing before a step can be left', () => {
   });
 
   test('the notice period is whole days before the meeting', () => {
-    const now = plan.meetingAt - 3 * DAY;
+    const now = plan.meetingAt - 3 * DAY_MS;
     expect(noticePeriodProblem(plan.meetingAt, now, 3)).toBeNull();
     expect(noticePeriodProblem(plan.meetingAt, now + 1, 3)).toContain('至少3天');
   });
@@ -147,6 +148,42 @@ describe('what is missing before a step can be left', () => {
   test('consensus ballots are 同意 / 反对', () => {
     expect(ballotChoices({ rule: 'consensus', options: ['方案甲'] })).toEqual(['同意', '反对']);
     expect(ballotChoices(plan)).toEqual(['同意', '不同意']);
+  });
+});
+
+describe('what may be done at which step (the server refuses and the app hides by these)', () => {
+  test('an action belongs to its steps, only while the consultation is active', () => {
+    expect(stepProblem(facts({ step: 4 }), 4, 5)).toBeNull();
+    expect(stepProblem(facts({ step: 3 }), 4, 5)).toBe('该操作属于第4步「发布公告」或第5步「开展协商」，当前在第3步「制定方案」');
+    expect(stepProblem(facts({ step: 4, state: 'postponed' }), 4)).toBe('该议事已延期，当前在第4步「发布公告」');
+  });
+
+  test('opinions join a consultation at step 1, within its collection window, until it is closed early', () => {
+    const open = facts({ step: 1, collectFrom: 100, collectTo: 1000 });
+    expect(collectingProblem(open, 100)).toBeNull();
+    expect(collectingProblem(open, 1000)).toBeNull();
+    expect(collectingProblem(open, 99)).toBe('不在意见收集时间内');
+    expect(collectingProblem(open, 1001)).toBe('不在意见收集时间内');
+    expect(collectingProblem({ ...open, collectionClosedAt: 500 }, 600)).toBe('该议事已不再收集意见，您可以把意见提交到意见池');
+    expect(collectingProblem({ ...open, step: 2 }, 600)).toBe('该议事已不再收集意见，您可以把意见提交到意见池');
+    expect(collectingProblem({ ...open, state: 'postponed' }, 600)).toBe('该议事已不再收集意见，您可以把意见提交到意见池');
+  });
+
+  test('the collection ends early only while it runs and before its end', () => {
+    const open = facts({ step: 1, collectFrom: 100, collectTo: 1000 });
+    expect(earlyCloseProblem(open, 999)).toBeNull();
+    expect(earlyCloseProblem(open, 1000)).toBe('收集期已过，无需提前结束');
+    expect(earlyCloseProblem({ ...open, collectionClosedAt: 500 }, 600)).toBe('意见收集已经结束');
+    expect(earlyCloseProblem({ ...open, step: 2 }, 600)).toBe('该操作属于第1步「收集意见」，当前在第2步「确定议题」');
+  });
+
+  test('sign-ups open with the notice and close when the meeting begins', () => {
+    expect(signupProblem(facts({ step: 4, noticeId: 'n1' }))).toBeNull();
+    expect(signupProblem(facts({ step: 5, noticeId: 'n1' }))).toBeNull();
+    expect(signupProblem(facts({ step: 4 }))).toBe('协商公告发布后才能报名');
+    expect(signupProblem(facts({ step: 5, noticeId: 'n1', meetingOpenedAt: 1 }))).toBe('会议已开始，报名已截止');
+    expect(signupProblem(facts({ step: 4, noticeId: 'n1', state: 'cancelled' }))).toBe('该议事已取消，当前在第4步「发布公告」');
+    expect(signupProblem(facts({ step: 6, noticeId: 'n1' }))).toBe('该操作属于第4步「发布公告」或第5步「开展协商」，当前在第6步「通报情况」');
   });
 });
 

@@ -299,7 +299,8 @@ describe('declared permissions', () => {
 
   test('the FORBIDDEN message names the roles in Chinese', async () => {
     const res = await as('resident')('staffOfInput', { communityId: 'c_a' });
-    expect(res).toMatchObject({ error: { message: '仅本社区工作者可以进行此操作' } });
+    expect(res).toMatchObject({ error: { message: '仅本社区的社区工作者可以进行此操作' } });
+    expect(await as('resident')('adminOnly', {})).toMatchObject({ error: { message: '仅街道管理员可以进行此操作' } });
   });
 
   test('community: target — the target\'s community decides, the target is handed to the handler', async () => {

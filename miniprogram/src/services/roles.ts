@@ -23,8 +23,11 @@ export function hasRoleIn(me: MeView | null, role: Extract<Role, 'host' | 'staff
   return !!me?.roles.some((r) => r.role === role && (communityId === undefined || r.communityId === communityId))
 }
 
-/** Staff manage their own communities; the street admin manages them all. */
-export function canManage(me: MeView | null): boolean {
+/**
+ * Staff of some community, or the street admin: they see the 管理 menu. Not `canManage`, which is a
+ * consultation's own word for its host or its community's staff (ConsultationView.canManage).
+ */
+export function isStaffOrAdmin(me: MeView | null): boolean {
   return !!me && (me.admin || hasRoleIn(me, 'staff'))
 }
 

@@ -1,3 +1,4 @@
+import { OUTCOME_LABELS } from '@shared/consultation/decision'
 import { SATISFACTION_LABELS } from '@shared/consultation/seats'
 import { STATE_LABELS, stepLabel } from '@shared/consultation/steps'
 import { formatDateTime } from '../../services/format'
@@ -8,6 +9,7 @@ const WORDS: Record<string, string> = {
   waitlisted: '候补',
   voted: '已投票',
   ...SATISFACTION_LABELS,
+  ...OUTCOME_LABELS,
 }
 
 const FIELD_NAMES: Record<string, string> = {
@@ -21,6 +23,8 @@ const FIELD_NAMES: Record<string, string> = {
   quorum: '法定人数',
   meetingAt: '会议时间',
   attendance: '到会人数',
+  votes: '投票数',
+  outcome: '表决结果',
   role: '身份',
   speakerRole: '发言人',
   hostName: '主持人',

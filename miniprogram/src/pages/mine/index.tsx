@@ -8,7 +8,7 @@ import { useMe } from '../../hooks/useMe'
 import { useLargeText } from '../../hooks/useLargeText'
 import { useCommunities } from '../../hooks/useCommunities'
 import { useInboxUnread } from '../../hooks/useInboxUnread'
-import { canManage, hasRoleIn, roleLabels, staffCommunityIds } from '../../services/roles'
+import { hasRoleIn, isStaffOrAdmin, roleLabels, staffCommunityIds } from '../../services/roles'
 import { RESIDENCY_STATUS_LABELS } from '../../services/format'
 import { clearSession } from '../../services/session'
 import { routes } from '../../services/routes'
@@ -80,7 +80,7 @@ export default function MinePage() {
             <MenuItem label="我的数据" value="查看、导出、注销" url={routes.myData} testId="menu-data" />
           </View>
 
-          {canManage(me) ? (
+          {isStaffOrAdmin(me) ? (
             <>
               <Text className="gz-section-title">管理</Text>
               <View className="gz-menu">

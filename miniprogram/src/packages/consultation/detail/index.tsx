@@ -3,6 +3,8 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { SIGNUP_TEMPLATE_KEYS } from '@shared/consultation/notifications'
+import { collectingProblem } from '@shared/consultation/collection'
+import { signupProblem } from '@shared/consultation/seats'
 import { stepName } from '@shared/consultation/steps'
 import { Page } from '../../../components/Page'
 import { StateView } from '../../../components/StateView'
@@ -21,7 +23,7 @@ import { ResultCard } from '../components/ResultCard'
 import { PointsList } from '../components/PointsList'
 import { Timeline } from '../components/Timeline'
 import { BottomBar } from '../components/BottomBar'
-import { SeatCard, seatsFull, signupOpen } from '../components/resident/SeatCard'
+import { SeatCard, seatsFull } from '../components/resident/SeatCard'
 import { CheckInCard } from '../components/resident/CheckInCard'
 import { VoteCard } from '../components/resident/VoteCard'
 import { ReportCard } from '../components/resident/ReportCard'
@@ -64,13 +66,13 @@ export default function ConsultationDetailPage() {
         主持议事：第{c.step}步「{stepName(c.step)}」
       </Button>
     )
-  } else if (c && canTakePart && c.state === 'active' && c.step === 1 && !c.collectionClosedAt && Date.now() <= c.collectTo) {
+  } else if (c && canTakePart && collectingProblem(c, Date.now()) === null) {
     bottom = (
       <Button type="primary" block size="large" data-testid="submit-opinion" onClick={() => void Taro.navigateTo({ url: consultationRoutes.submitOpinion(c.communityId, c.id) })}>
         我来提意见
       </Button>
     )
-  } else if (c && canTakePart && signupOpen(c) && (c.me.status === null || c.me.status === 'cancelled')) {
+  } else if (c && canTakePart && signupProblem(c) === null && (c.me.status === null || c.me.status === 'cancelled')) {
     bottom = (
       <Button type="primary" block size="large" loading={act.busy === 'signUp'} data-testid="sign-up" onClick={signUp}>
         {seatsFull(c) ? '名额已满，报名候补' : '报名参加'}

@@ -2,6 +2,7 @@ import { useRef, useState } from 'react'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
+import { collectingProblem } from '@shared/consultation/collection'
 import { Page } from '../../../components/Page'
 import { Choices } from '../../../components/Choices'
 import { ListFooter, StateView } from '../../../components/StateView'
@@ -39,7 +40,7 @@ export default function OpinionsPage() {
 
   const isResident = me?.residency?.status === 'approved' && me.residency.communityId === communityId
   const c = consultation.data
-  const collecting = !consultationId || (!!c && c.state === 'active' && c.step === 1 && !c.collectionClosedAt && Date.now() <= c.collectTo)
+  const collecting = !consultationId || (!!c && collectingProblem(c, Date.now()) === null)
 
   return (
     <Page>

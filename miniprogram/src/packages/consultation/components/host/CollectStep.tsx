@@ -2,6 +2,7 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
+import { earlyCloseProblem } from '@shared/consultation/collection'
 import { StateView } from '../../../../components/StateView'
 import { api } from '../../../../services/api'
 import { formatDate, formatDateTime } from '../../../../services/format'
@@ -80,7 +81,7 @@ export function CollectStep({ view: c, act, apply }: StepFormProps) {
         </View>
       ) : null}
 
-      {active && !c.collectionClosedAt && Date.now() < c.collectTo ? (
+      {earlyCloseProblem(c, Date.now()) === null ? (
         <ReasonAction
           label="提前结束收集"
           reasonLabel="提前结束的理由"

@@ -5,14 +5,13 @@ import { Button } from '@nutui/nutui-react-taro'
 import { noticePeriodProblem } from '@shared/consultation/steps'
 import { Field } from '../../../../components/Field'
 import { StateView } from '../../../../components/StateView'
-import { useCommunities } from '../../../../hooks/useCommunities'
 import { api } from '../../../../services/api'
 import { formatDateTime } from '../../../../services/format'
 import { routes } from '../../../../services/routes'
 import { useLoaded } from '../../hooks/useLoaded'
 import { PlanCard } from '../TopicCard'
+import { useConsultationSettings } from '../../hooks/useConsultationSettings'
 import type { StepFormProps } from './types'
-import { consultationSettingsOf } from '@shared/consultation/module'
 
 const STATUS = { seated: ['已报名', 'gz-tag--green'], waitlisted: ['候补', 'gz-tag--orange'], cancelled: ['已取消', 'gz-tag--gray'] } as const
 
@@ -36,8 +35,7 @@ export function SignupList({ id, refreshKey }: { id: string; refreshKey: string 
 
 /** Step 4: publish the 协商公告 (saying why when the meeting is sooner than the notice period), then watch sign-ups. */
 export function NoticeStep({ view: c, act, apply }: StepFormProps) {
-  const communities = useCommunities()
-  const { noticeDays } = consultationSettingsOf(communities.list.find((x) => x.id === c.communityId) ?? { settings: {} })
+  const { noticeDays } = useConsultationSettings(c.communityId)
   const tooSoon = c.plan ? noticePeriodProblem(c.plan.meetingAt, Date.now(), noticeDays) : null
   const [overrideReason, setOverrideReason] = useState('')
   const [error, setError] = useState<string | undefined>()

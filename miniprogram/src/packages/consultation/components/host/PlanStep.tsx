@@ -1,18 +1,17 @@
 import { Input, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { DECISION_RULE_LABELS, type DecisionRule } from '@shared/consultation/decision'
+import { CONSENSUS_CHOICES, DECISION_RULE_LABELS, type DecisionRule } from '@shared/consultation/decision'
 import { PARTICIPANT_ROLES, type ParticipantRole } from '@shared/consultation/steps'
 import { addDays, formatShanghai, parseShanghai } from '@shared/time'
 import { Choices } from '../../../../components/Choices'
 import { Field } from '../../../../components/Field'
-import { useCommunities } from '../../../../hooks/useCommunities'
 import { useForm } from '../../../../hooks/useForm'
 import { api } from '../../../../services/api'
 import { DateTimeField } from '../DateTimeField'
 import { ListEditor } from '../ListEditor'
 import { NumberStepper } from '../NumberStepper'
+import { useConsultationSettings } from '../../hooks/useConsultationSettings'
 import type { StepFormProps } from './types'
-import { consultationSettingsOf } from '@shared/consultation/module'
 
 const RULES = (['majority', 'two_thirds', 'consensus'] as const).map((value) => ({ value, label: DECISION_RULE_LABELS[value] }))
 
@@ -20,8 +19,7 @@ const toInt = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text.trim())
 
 /** Step 3: when and where, who is invited, open seats, agenda, how it is decided, and between what. */
 export function PlanStep({ view: c, act, apply }: StepFormProps) {
-  const communities = useCommunities()
-  const { noticeDays } = consultationSettingsOf(communities.list.find((x) => x.id === c.communityId) ?? { settings: {} })
+  const { noticeDays } = useConsultationSettings(c.communityId)
   const p = c.plan
   // A first plan proposes a meeting just after the notice period, in the evening when most can come.
   const defaultAt = addDays(Date.now(), noticeDays + 1)
@@ -114,7 +112,7 @@ export function PlanStep({ view: c, act, apply }: StepFormProps) {
       <Field label="法定人数" error={form.errors.quorum} hint="到会人数达到这个数，表决才有效" name="quorum">
         <Input className="gz-input" type="number" value={v.quorum} maxlength={4} disabled={locked} onInput={(e) => form.set('quorum', e.detail.value)} />
       </Field>
-      <Field label={v.rule === 'consensus' ? '待表决的方案' : '表决选项'} error={form.errors.options} hint={v.rule === 'consensus' ? '大家对这个方案表示同意或反对' : '至少两个选项'} name="options">
+      <Field label={v.rule === 'consensus' ? '待表决的方案' : '表决选项'} error={form.errors.options} hint={v.rule === 'consensus' ? `大家对这个方案表示${CONSENSUS_CHOICES.join('或')}` : '至少两个选项'} name="options">
         <ListEditor items={v.options} placeholder={v.rule === 'consensus' ? '方案内容' : '选项内容'} addLabel="添加选项" max={v.rule === 'consensus' ? 1 : 10} testId="options" onChange={(items) => form.set('options', items)} />
       </Field>
       {!locked ? (

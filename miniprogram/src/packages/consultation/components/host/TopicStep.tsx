@@ -3,13 +3,12 @@ import { Input, Text, Textarea, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { Field } from '../../../../components/Field'
 import { StateView } from '../../../../components/StateView'
-import { useCommunities } from '../../../../hooks/useCommunities'
 import { useForm } from '../../../../hooks/useForm'
 import { api } from '../../../../services/api'
+import { useConsultationSettings } from '../../hooks/useConsultationSettings'
 import { useOpinionsOf } from '../../hooks/useOpinionsOf'
 import { OpinionPick } from '../OpinionPick'
 import type { StepFormProps } from './types'
-import { consultationSettingsOf } from '@shared/consultation/module'
 
 const APPROVAL_TEXT = {
   none: '议题保存后，请提交社区工作者审核',
@@ -20,9 +19,7 @@ const APPROVAL_TEXT = {
 
 /** Step 2: the topic (title, background, the question), the opinions it adopts and why. */
 export function TopicStep({ view: c, act, apply }: StepFormProps) {
-  const communities = useCommunities()
-  const community = communities.list.find((x) => x.id === c.communityId)
-  const needsApproval = (community ? consultationSettingsOf(community).topicNeedsApproval : false) || c.topicApproval !== 'none'
+  const needsApproval = useConsultationSettings(c.communityId).topicNeedsApproval || c.topicApproval !== 'none'
   const opinions = useOpinionsOf(c.communityId, c.id, `${c.id}:${c.updatedAt}`)
   const [merging, setMerging] = useState<string[]>([])
   const form = useForm({

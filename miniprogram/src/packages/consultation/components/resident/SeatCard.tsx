@@ -1,17 +1,14 @@
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { ConsultationView } from '@shared/contract'
+import { placeSignup, signupProblem } from '@shared/consultation/seats'
 import { api } from '../../../../services/api'
 import { formatDateTime } from '../../../../services/format'
 import type { useAction } from '../../hooks/useAction'
 
-/** Sign-ups are open from the notice until the meeting starts. */
-export function signupOpen(c: ConsultationView): boolean {
-  return c.state === 'active' && !!c.noticeId && (c.step === 4 || c.step === 5) && !c.meetingOpenedAt
-}
-
+/** Whether the next sign-up joins the waitlist, by the server's own rule. */
 export function seatsFull(c: ConsultationView): boolean {
-  return !!c.plan && (c.seatsTaken >= c.plan.openSeats || c.waitingCount > 0)
+  return !!c.plan && placeSignup(c.seatsTaken, c.plan.openSeats, c.waitingCount) === 'waitlisted'
 }
 
 interface Props {
@@ -24,7 +21,7 @@ interface Props {
 /** The meeting's time, place and seats, and my place in it: seated, waiting (which place), or not yet. */
 export function SeatCard({ view: c, canTakePart, act, refresh }: Props) {
   if (!c.plan) return null
-  const open = signupOpen(c)
+  const open = signupProblem(c) === null
   const { status, waitlistPosition } = c.me
   const cancel = async () => {
     const seat = await act.run('cancelSignup', () => api.consultation.cancelSignup({ id: c.id }), { success: '已取消报名' })
