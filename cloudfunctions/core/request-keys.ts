@@ -174,3 +174,18 @@ class KeyedStore implements Store {
     return this.inner.count(collection, where);
   }
 }
+
+/** How long a request key is kept: far longer than any client retries a submission. */
+export const REQUEST_KEY_TTL_MS = 24 * 60 * 60 * 1000;
+
+/** Removes up to `max` keys older than a day, oldest first (by the `at` index); returns how many went. */
+export async function sweepRequestKeys(store: Store, now: number, max: number): Promise<number> {
+  const old = await store.query<RequestKeyDoc>(REQUEST_KEYS, {
+    where: { at: { lt: now - REQUEST_KEY_TTL_MS } },
+    orderBy: [['at', 'asc']],
+    limit: max,
+  });
+  let removed = 0;
+  for (const key of old.items) if (await store.remove(REQUEST_KEYS, key._id)) removed += 1;
+  return removed;
+}

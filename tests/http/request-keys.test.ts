@@ -5,7 +5,7 @@
  * only the memory store interleaves transactions the way CloudBase does.
  */
 import { contract } from '@shared/contract';
-import { REQUEST_KEYS, UNANSWERED_AFTER_MS } from '../../cloudfunctions/core/request-keys';
+import { REQUEST_KEY_TTL_MS, REQUEST_KEYS, UNANSWERED_AFTER_MS } from '../../cloudfunctions/core/request-keys';
 import type { Store, TxStore } from '../../cloudfunctions/core/store/port';
 import { startCloud, type TestCloud } from '../support/cloud';
 import { cast, consultationAt } from '../support/consultation';
@@ -96,6 +96,26 @@ describe('request keys', () => {
     await twice(() => admin.ok('user', 'createCommunity', { name: '重复提交社区', requestKey: 'key-community-01' }));
     await twice(() => visitor.ok('user', 'applyResidency', { communityId: XFL, building: '8号楼', unit: '302', requestKey: 'key-residency-01' }));
     await twice(() => staff.ok('consultation', 'create', { communityId: XFL, theme: '加装电梯', collectFrom: NOW, collectTo: NOW + 86_400_000, requestKey: 'key-consult-0001' }));
+  });
+});
+
+const opinionsTitled = (c: { cloud(): TestCloud }, title: string) => c.cloud().store.count('opinions', { title });
+
+describe('old request keys', () => {
+  const c = withCloud({ now: NOW });
+
+  test('the cron sweeps keys older than a day and keeps younger ones; a key swept is a new submission', async () => {
+    const resident = await c.cloud().login('demo-resident-2');
+    await resident.ok('consultation', 'submitOpinion', opinion('小区门禁坏了', 'key-swept-000001'));
+    const keys = () => c.cloud().store.count(REQUEST_KEYS, {});
+    const before = await keys();
+    expect(before).toBeGreaterThan(0);
+    await c.cloud().tick(NOW + REQUEST_KEY_TTL_MS - 60_000);
+    expect(await keys()).toBe(before);
+    await c.cloud().tick(NOW + REQUEST_KEY_TTL_MS + 60_000);
+    expect(await keys()).toBe(0);
+    await resident.ok('consultation', 'submitOpinion', opinion('小区门禁坏了', 'key-swept-000001'));
+    expect(await opinionsTitled(c, '小区门禁坏了')).toBe(2);
   });
 });
 

@@ -106,7 +106,7 @@ describe('the runner', () => {
   test("a run does the modules' jobs as their manifests declare them, in module order, and seals the audit log last", () => {
     const jobs = cronJobs(MODULES);
     const names = jobs.map((j) => j.name);
-    expect(names).toEqual([...MODULES.flatMap((m) => (m.jobs ?? []).map((j) => j.name)), 'audit.seal']);
+    expect(names).toEqual([...MODULES.flatMap((m) => (m.jobs ?? []).map((j) => j.name)), 'requestKeys.sweep', 'audit.seal']);
     expect(names.indexOf('notice.publishScheduled')).toBeLessThan(names.indexOf('notice.expire'));
     expect(new Set(names).size).toBe(names.length);
     expect(jobs.every((j) => j.batch > 0 && j.batch <= 200)).toBe(true);
@@ -116,7 +116,7 @@ describe('the runner', () => {
     const sweep: Job = { name: 'demo.sweep', batch: 5, run: async () => ({ done: 0, more: false }) };
     const [first] = MODULES;
     const names = cronJobs([{ ...first, jobs: [sweep] }, { ...first, jobs: undefined }]).map((j) => j.name);
-    expect(names).toEqual(['demo.sweep', 'audit.seal']);
+    expect(names).toEqual(['demo.sweep', 'requestKeys.sweep', 'audit.seal']);
   });
 });
 
