@@ -24,7 +24,7 @@ export const consultationServerModule = defineServerModule({
     opinionSupports: [{ fields: [['opinionId', 'asc']] }, { fields: [['userId', 'asc']] }],
     opinionComments: [{ fields: [['opinionId', 'asc'], ['createdAt', 'asc']] }, { fields: [['authorId', 'asc']] }],
     signups: [{ fields: [['consultationId', 'asc'], ['status', 'asc'], ['seq', 'asc']] }, { fields: [['userId', 'asc']] }],
-    attendance: [{ fields: [['consultationId', 'asc'], ['at', 'asc']] }],
+    attendance: [{ fields: [['consultationId', 'asc'], ['at', 'asc']] }, { fields: [['userId', 'asc']] }],
     votes: [{ fields: [['consultationId', 'asc'], ['choice', 'asc']] }],
     meetingPoints: [{ fields: [['consultationId', 'asc'], ['seq', 'asc']] }],
     progressUpdates: [{ fields: [['consultationId', 'asc'], ['at', 'asc']] }],

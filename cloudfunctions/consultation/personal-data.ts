@@ -7,6 +7,7 @@ const HOLDINGS: [collection: string, field: string][] = [
   ['opinionSupports', 'userId'],
   ['opinionComments', 'authorId'],
   ['signups', 'userId'],
+  ['attendance', 'userId'],
   ['ratings', 'userId'],
 ];
 
@@ -18,7 +19,7 @@ export async function consultationRecordsOf(store: Store, userId: string): Promi
 }
 
 /**
- * On erasure the person's opinions, comments and sign-ups keep their place in the record (counts and
+ * On erasure the person's opinions, comments, sign-ups and attendance keep their place in the record (counts and
  * timelines stay true) but stop showing their name.
  */
 export async function forgetConsultationNames(store: Store, userId: string): Promise<void> {
@@ -26,6 +27,7 @@ export async function forgetConsultationNames(store: Store, userId: string): Pro
     ['opinions', 'authorId', 'authorName'],
     ['opinionComments', 'authorId', 'authorName'],
     ['signups', 'userId', 'name'],
+    ['attendance', 'userId', 'name'],
   ];
   for (const [collection, field, nameField] of named) {
     for (const doc of await queryAll<{ _id: string }>(store, collection, { where: { [field]: userId } })) await store.update(collection, doc._id, { [nameField]: '已注销用户' });

@@ -149,7 +149,7 @@ test('merging duplicates keeps every supporter once', async () => {
   expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
 });
 
-test('a resident’s export holds their opinions, supports, comments and sign-ups; erasure removes their name from them', async () => {
+test('a resident’s export holds their opinions, supports, comments, sign-ups and attendance; erasure removes their name from them', async () => {
   const person = await cloud.login('privacy-person');
   const me = await person.ok('user', 'applyResidency', { communityId: 'c_xingfuli', building: '9号楼', unit: '909' });
   await people.staff.ok('user', 'reviewResidency', { userId: me.id, approve: true });
@@ -158,11 +158,15 @@ test('a resident’s export holds their opinions, supports, comments and sign-up
   await person.ok('consultation', 'comment', { id: o.id, body: '补充一下' });
   const c = await consultationAt(cloud, people, 4);
   await person.ok('consultation', 'signUp', { id: c.id });
+  await people.host.ok('consultation', 'advance', { id: c.id, fromStep: 4 });
+  await people.host.ok('consultation', 'openMeeting', { id: c.id });
+  await people.host.ok('consultation', 'markPresent', { id: c.id, userId: me.id });
 
   const exported = await person.ok('user', 'exportMyData', {});
   expect(exported.records.opinions).toHaveLength(1);
   expect(exported.records.opinionComments).toHaveLength(1);
   expect(exported.records.signups).toHaveLength(1);
+  expect(exported.records.attendance).toHaveLength(1);
 
   await person.ok('user', 'deleteMe', { confirm: '删除' });
   const { opinion, comments } = await people.host.ok('consultation', 'getOpinion', { id: o.id });
@@ -170,4 +174,7 @@ test('a resident’s export holds their opinions, supports, comments and sign-up
   expect(comments[0].authorName).toBe('已注销用户');
   const signups = await people.host.ok('consultation', 'listSignups', { id: c.id });
   expect(signups.items.map((s) => s.name)).not.toContain('钱先生');
+  const attendees = await people.host.ok('consultation', 'listAttendees', { id: c.id });
+  expect(attendees.map((a) => a.name)).toContain('已注销用户');
+  expect(attendees.map((a) => a.name)).not.toContain('钱先生');
 });
