@@ -31,6 +31,7 @@ export function parsePb(text: string): PbFile {
     if (!section) throw new PbFormatError('文件应以 META 段开头');
     rows[section].push(splitRow(line));
   }
+  if (rows.META.length === 0) throw new PbFormatError('缺少 META 段');
   const meta: Record<string, string> = {};
   for (const [key, value] of rows.META.slice(1)) if (key) meta[key.trim()] = (value ?? '').trim();
   const projects = records(rows.PROJECTS, 'PROJECTS', ['project_id', 'cost']);
