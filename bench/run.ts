@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { budget } from './sections/budget';
 import { latency } from './sections/latency';
 import { ops } from './sections/ops';
 import { retries } from './sections/retries';
@@ -14,6 +15,7 @@ const SECTIONS: [string, Section][] = [
   ['latency', latency],
   ['retries', retries],
   ['tally', tally],
+  ['budget', budget],
 ];
 
 async function main() {
