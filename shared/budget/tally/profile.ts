@@ -34,12 +34,21 @@ export function profileOf(election: Election): Profile {
   const ids = election.projects.map((p) => p.id);
   const indexOf = new Map(ids.map((id, i) => [id, i]));
   const groups = new Map<string, { projects: number[]; weight: number }>();
+  const approved: number[] = [];
   for (const ballot of election.ballots) {
-    const projects = [...new Set(ballot.map((id) => indexOf.get(id)).filter((i): i is number => i !== undefined))].sort((a, b) => a - b);
-    const key = projects.join(',');
+    // Ballots are short: an insertion sort into one reused array beats building sets and sorting copies.
+    approved.length = 0;
+    for (const id of ballot) {
+      const c = indexOf.get(id);
+      if (c === undefined) continue;
+      let k = approved.length;
+      while (k > 0 && approved[k - 1] > c) k--;
+      if (approved[k - 1] !== c) approved.splice(k, 0, c);
+    }
+    const key = approved.join(',');
     const group = groups.get(key);
     if (group) group.weight += 1;
-    else groups.set(key, { projects, weight: 1 });
+    else groups.set(key, { projects: approved.slice(), weight: 1 });
   }
   const list = [...groups.values()];
   const votes = new Float64Array(ids.length);
