@@ -7,6 +7,12 @@ import { join, resolve } from 'node:path';
 const root = resolve(__dirname, '../..');
 let dir: string;
 beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'gongzhi-process-'))));
+// A test that fails half way must not leave its local cloud running: jest would wait for it forever.
+const running = new Set<ChildProcess>();
+afterEach(() => {
+  for (const child of running) child.kill('SIGKILL');
+  running.clear();
+});
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function freePort(): Promise<number> {
@@ -26,10 +32,11 @@ function start(env: Record<string, string>) {
     env: { ...process.env, DATA_DIR: dir, SKIP_H5_BUILD: '1', LOCAL_CRON: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(child);
   let output = '';
   child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
   child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
-  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => (running.delete(child), done(code))));
   const ready = new Promise<void>((done, fail) => {
     const timer = setInterval(() => output.includes('本地云已启动') && (clearInterval(timer), done()), 50);
     void exited.then(() => (clearInterval(timer), fail(new Error(output))));
