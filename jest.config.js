@@ -26,7 +26,7 @@ module.exports = {
         '^@tarojs/taro$': '<rootDir>/tests/components/mocks/taro.ts',
         '^@tarojs/components$': '<rootDir>/tests/components/mocks/components.tsx',
         '^@nutui/nutui-react-taro$': '<rootDir>/node_modules/@nutui/nutui-react-taro/dist/es/packages/nutui.react.build.js',
-        '\\.(css|scss)$': '<rootDir>/tests/components/mocks/style.js',
+        '\\.(css|scss|png|jpg)$': '<rootDir>/tests/components/mocks/style.js',
         // Even the per-component build lists Lottie, which needs a real canvas.
         '^(lottie-react|lottie-web|@nutui/lottie-miniprogram)$': '<rootDir>/tests/components/mocks/style.js',
       },

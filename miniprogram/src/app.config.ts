@@ -16,8 +16,9 @@ const subPackages = [
 if (process.env.TARO_ENV === 'h5') subPackages.push({ root: 'packages/login', pages: ['index'] })
 
 export default defineAppConfig({
-  // tabBar pages must live in the main package; features go to subpackages (2 MB per package)
-  pages: ['pages/home/index', 'pages/consult/index', 'pages/services/index', 'pages/mine/index'],
+  // tabBar pages must live in the main package; features go to subpackages (2 MB per package). `not-found` is
+  // where an unknown address lands (App's onPageNotFound).
+  pages: ['pages/home/index', 'pages/consult/index', 'pages/services/index', 'pages/mine/index', 'pages/not-found/index'],
   subPackages,
   // Inject only the components a page uses, at the moment it renders: faster start on older phones.
   lazyCodeLoading: 'requiredComponents',
@@ -28,7 +29,10 @@ export default defineAppConfig({
     navigationBarTextStyle: 'black',
     backgroundTextStyle: 'light',
   },
+  // `custom`: we draw the bar (`src/custom-tab-bar` on weapp, `Page` on H5) so its labels follow 大字模式; the list
+  // stays, for switchTab, and matches `services/tabs.ts`.
   tabBar: {
+    custom: true,
     color: '#555555',
     selectedColor: '#c8102e',
     backgroundColor: '#ffffff',

@@ -1,7 +1,8 @@
 import { PropsWithChildren } from 'react'
-import { useLaunch } from '@tarojs/taro'
+import Taro, { useLaunch, usePageNotFound } from '@tarojs/taro'
 import { initCloud } from './services/cloud'
 import { watchPrivacyAuthorization } from './services/privacy'
+import { routes } from './services/routes'
 import './app.scss'
 
 function App({ children }: PropsWithChildren) {
@@ -9,6 +10,10 @@ function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     initCloud()
     watchPrivacyAuthorization()
+  })
+  // An address with no page (a mistyped or outdated link) shows 页面不存在 with a way home, not a blank screen.
+  usePageNotFound(() => {
+    void Taro.redirectTo({ url: routes.notFound })
   })
   return children
 }

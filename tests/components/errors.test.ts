@@ -21,11 +21,18 @@ describe('turning failures into what a person sees', () => {
     expect(showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '系统繁忙，请稍后再试' }));
   });
 
-  test('field messages go to the form, and the toast points at them', () => {
+  test('field messages go to the form, and the toast says the words themselves, never "请按红字提示"', () => {
     const onFields = jest.fn();
     reportError(new ApiCallError({ code: 'VALIDATION', message: '请填写楼栋', fields: { building: '请填写楼栋', unit: '请填写单元/门牌' } }), { onFields });
     expect(onFields).toHaveBeenCalledWith({ building: '请填写楼栋', unit: '请填写单元/门牌' });
-    expect(showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '请按红字提示修改后再提交' }));
+    expect(showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '请填写楼栋' }));
+  });
+
+  test('a message tied to no field on the form (参会名额少于法定人数) is still read in the toast', () => {
+    const onFields = jest.fn();
+    reportError(new ApiCallError({ code: 'VALIDATION', message: '参会名额少于法定人数', fields: { plan: '参会名额少于法定人数' } }), { onFields });
+    expect(showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '参会名额少于法定人数' }));
+    expect(showToast).not.toHaveBeenCalledWith(expect.objectContaining({ title: expect.stringContaining('红字') }));
   });
 
   test('fieldMessagesOf gives the map, or nothing for other errors', () => {

@@ -2,12 +2,12 @@ import Taro from '@tarojs/taro'
 import { ERROR_MESSAGES, isErrorCode, type ApiError, type ErrorCode } from '@shared/errors'
 import { clearSession } from './session'
 import { routes } from './routes'
+import { scrollToFirstErrorSoon } from './scrollToError'
 
 /** Codes the server answers with, plus the one only a phone can hit: the request never arrived. */
 export type ClientErrorCode = ErrorCode | 'NETWORK'
 
 const NETWORK_MESSAGE = '网络不太好，请检查网络后重试'
-const FIELDS_MESSAGE = '请按红字提示修改后再提交'
 
 /** Every failed call reaches pages as this, whatever the transport. */
 export class ApiCallError extends Error {
@@ -55,15 +55,18 @@ export interface ReportOptions {
 }
 
 /**
- * The one place failures become something a person sees: a Chinese toast, messages under form fields,
- * and on H5 the sign-in page when the session is missing or expired.
+ * The one place failures become something a person sees: a Chinese toast, messages under form fields (the first
+ * red field scrolled into view and focused), and on H5 the sign-in page when the session is missing or expired.
  */
 export function reportError(error: unknown, options: ReportOptions = {}): ApiCallError {
   const e = toApiCallError(error)
-  const underFields = !!e.fields && !!options.onFields
-  if (underFields) options.onFields?.(e.fields as Record<string, string>)
-  // The exact words are already under the inputs; the toast only says where to look.
-  void Taro.showToast({ title: underFields ? FIELDS_MESSAGE : e.message, icon: 'none', duration: 2500 })
+  if (e.fields && options.onFields) {
+    options.onFields(e.fields)
+    scrollToFirstErrorSoon()
+  }
+  // The toast always carries the words themselves: a message may belong to no field on screen (参会名额少于法定人数
+  // is about two fields, or none the form shows), and a pointer to "the red text" would then point at nothing.
+  void Taro.showToast({ title: e.message, icon: 'none', duration: 2500 })
   if (e.code === 'UNAUTHENTICATED' && process.env.TARO_ENV === 'h5') goToLogin()
   return e
 }

@@ -11,6 +11,7 @@ export const TAB_PAGES = ['/pages/home/index', '/pages/consult/index', '/pages/s
 export const routes = {
   home: '/pages/home/index',
   mine: '/pages/mine/index',
+  notFound: '/pages/not-found/index',
   noticeDetail: (id: string) => `/packages/notice/detail/index${q({ id })}`,
   profile: '/packages/mine/profile/index',
   residency: '/packages/mine/residency/index',

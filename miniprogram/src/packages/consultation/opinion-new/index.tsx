@@ -1,10 +1,12 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Input, Text, Textarea, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { OPINION_CATEGORIES, type OpinionCategory } from '@shared/contract'
 import { Page } from '../../../components/Page'
 import { Field } from '../../../components/Field'
+import { TextArea, TextInput } from '../../../components/TextInput'
+import { maxLengthOf } from '../../../services/limits'
 import { Choices } from '../../../components/Choices'
 import { useForm } from '../../../hooks/useForm'
 import { api } from '../../../services/api'
@@ -12,13 +14,15 @@ import { PhotoPicker } from '../components/PhotoPicker'
 import '../consultation.scss'
 
 const CATEGORIES = OPINION_CATEGORIES.map((c) => ({ value: c, label: c }))
+const TITLE_MAX = maxLengthOf('consultation', 'submitOpinion', 'title')
+const DESCRIPTION_MAX = maxLengthOf('consultation', 'submitOpinion', 'description')
 
 /** Write an opinion: for one consultation while it collects, or into the community's pool. */
 export default function NewOpinionPage() {
   const { params } = useRouter()
   const communityId = params.communityId ?? ''
   const consultationId = params.consultationId || undefined
-  const form = useForm({ title: '', description: '', category: undefined as OpinionCategory | undefined, photos: [] as string[] })
+  const form = useForm({ title: '', description: '', category: undefined as OpinionCategory | undefined, photos: [] as string[] }, { draft: `opinion:${communityId}:${consultationId ?? 'pool'}` })
   const [sent, setSent] = useState(false)
 
   const submit = () =>
@@ -35,18 +39,17 @@ export default function NewOpinionPage() {
       <Text className="page-intro">{consultationId ? '您的意见会直接进入这次议事。' : '您的意见会放进社区意见池，大家可以附议。'}说清楚是什么问题、在哪里、希望怎么办。</Text>
       <View className="gz-card">
         <Field label="标题" error={form.errors.title} hint="一句话，2到40个字" name="title">
-          <Input className="gz-input" value={form.values.title} maxlength={40} placeholder="例如：晚上车位不够" onInput={(e) => form.set('title', e.detail.value)} />
+          <TextInput value={form.values.title} maxLength={TITLE_MAX} placeholder="例如：晚上车位不够" onInput={(v) => form.set('title', v)} />
         </Field>
         <Field label="分类" error={form.errors.category} name="category">
           <Choices options={CATEGORIES} value={form.values.category} onChange={(c) => form.set('category', c)} />
         </Field>
         <Field label="具体说说" error={form.errors.description} name="description">
-          <Textarea
-            className="gz-textarea"
+          <TextArea
             value={form.values.description}
-            maxlength={1000}
+            maxLength={DESCRIPTION_MAX}
             placeholder="例如：晚上八点以后很难找到车位，建议错峰共享附近单位车位。"
-            onInput={(e) => form.set('description', e.detail.value)}
+            onInput={(v) => form.set('description', v)}
           />
         </Field>
         <Field label="照片（可不加，最多6张）" error={form.errors.photos} name="photos">

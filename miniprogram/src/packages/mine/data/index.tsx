@@ -34,7 +34,7 @@ export default function MyDataPage() {
   const deleteAccount = () =>
     form.submit(async ({ confirm }) => {
       validateInput('user', 'deleteMe', { confirm: confirm.trim() as '删除' })
-      // An earlier "请按红字提示修改" toast would sit on top of the question.
+      // An earlier toast (a message from the last try) would sit on top of the question.
       Taro.hideToast()
       const sure = await Taro.showModal({ title: '确认注销', content: '注销后，您的昵称、头像、住址和身份都会被删除，不能恢复。', confirmText: '确认注销', cancelText: '再想想' })
       if (!sure.confirm) return

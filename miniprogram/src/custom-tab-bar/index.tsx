@@ -1,0 +1,22 @@
+import { useMemo } from 'react'
+import Taro from '@tarojs/taro'
+import { TabBar } from '../components/TabBar'
+import { useLargeText } from '../hooks/useLargeText'
+import { inboxUnreadStore } from '../services/inbox'
+import { useStore } from '../hooks/useStore'
+
+/**
+ * weapp: WeChat's own tab bar has fixed 10 px labels that ignore 大字模式 (`tabBar.custom` in app.config.ts hands
+ * the drawing to this component). WeChat makes one per tab page, so the page it belongs to is the one on top when
+ * it is made.
+ */
+export default function CustomTabBar() {
+  const { largeText } = useLargeText()
+  const unread = useStore(inboxUnreadStore)
+  const current = useMemo(() => {
+    const pages = Taro.getCurrentPages()
+    const top = pages[pages.length - 1] as { route?: string } | undefined
+    return `/${(top?.route ?? '').replace(/^\//, '')}`
+  }, [])
+  return <TabBar current={current} large={largeText} badge={unread ? { index: 3, count: unread } : null} />
+}
