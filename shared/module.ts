@@ -26,6 +26,20 @@ export interface ModuleSettings<S extends z.ZodRawShape = z.ZodRawShape> {
   /** Every setting, each with its Chinese field messages; updates may name any subset. */
   schema: z.ZodObject<S>;
   defaults: z.infer<z.ZodObject<S>>;
+  /** The group's heading on the settings page (居民议事厅). */
+  title?: string;
+  /** How each setting reads on the settings page, which lists every module's settings without naming any. */
+  labels?: { readonly [K in keyof S]?: SettingLabel };
+}
+
+/** A setting in words: what it is, what it changes, its unit, and the words for each choice. */
+export interface SettingLabel {
+  label: string;
+  hint?: string;
+  /** After a number: 天, 小时. */
+  unit?: string;
+  /** For a yes/no setting or a choice: the words for each value (`true`/`false` for yes/no). */
+  options?: Readonly<Record<string, string>>;
 }
 
 /** Declares a module's shared half, keeping its name and contract types for the typed client. */
