@@ -20,6 +20,11 @@ export interface SharedModule<N extends string = string, C extends ModuleContrac
   auditLabels?: Readonly<Record<string, string>>;
   /** The notifications it sends (`shared/events.ts`), in the order the preferences page lists them. */
   events?: readonly EventSpec[];
+  /**
+   * What a verified resident can do in it, in a few plain words (提意见、附议). The residency page promises
+   * exactly what the registered modules offer, so the words change as modules come.
+   */
+  residentsCan?: string;
 }
 
 export interface ModuleSettings<S extends z.ZodRawShape = z.ZodRawShape> {

@@ -24,6 +24,7 @@ export const consultationModule = defineModule({
   noticeCategories: ['协商公告', '结果公示'],
   auditLabels: TIMELINE_LABELS,
   events: CONSULTATION_EVENTS,
+  residentsCan: '提意见和附议、报名参加议事、投票',
 });
 
 /** A community's consultation settings, with the defaults for anything never set. */
