@@ -4,6 +4,7 @@ import type { Store } from '../cloudfunctions/core/store/port';
 import { householdKey } from '@shared/user/household';
 import { STREET_ID } from '../cloudfunctions/user/communities';
 import { addRoleHolder } from '../cloudfunctions/user/roles';
+import { seedDemoActivity } from './demo-activity';
 import type { CommunityDoc } from '../cloudfunctions/user/records';
 import type { NoticeDoc } from '../cloudfunctions/notice/records';
 
@@ -48,8 +49,11 @@ const NOTICES: { community: string | null; category: NoticeDoc['category']; titl
   { community: 'c_heping', category: '通知', title: '和平社区党群服务中心开放时间调整', body: '自下周一起，党群服务中心开放时间调整为每天8:30至17:30，周末照常开放。', hoursAgo: 30 },
 ];
 
-/** Fills an empty database with a demo street. Returns false when there was data already. */
-export async function seedDemo(store: Store, now = Date.now()): Promise<boolean> {
+/**
+ * Fills an empty database with a demo street. Returns false when there was data already. `activity` adds the
+ * consultations and opinions of `demo-activity.ts` (npm start does; the test clouds start from the bare street).
+ */
+export async function seedDemo(store: Store, now = Date.now(), options: { activity?: boolean } = {}): Promise<boolean> {
   if ((await store.count('communities')) > 0) return false;
   for (const c of DEMO_COMMUNITIES) {
     const doc: CommunityDoc = { _id: c.id, name: c.name, streetId: STREET_ID, settings: {}, createdAt: now };
@@ -113,5 +117,6 @@ export async function seedDemo(store: Store, now = Date.now()): Promise<boolean>
     };
     await store.create('notices', notice);
   }
+  if (options.activity) await seedDemoActivity(store, now);
   return true;
 }
