@@ -1,7 +1,10 @@
 import { NEVER } from '@shared/notice/rules';
 import type { UserDoc } from '../cloudfunctions/core/caller';
 import type { Store } from '../cloudfunctions/core/store/port';
+import { householdKey } from '@shared/user/household';
 import { STREET_ID } from '../cloudfunctions/user/communities';
+import { addRoleHolder } from '../cloudfunctions/user/roles';
+import { seedDemoActivity } from './demo-activity';
 import type { CommunityDoc } from '../cloudfunctions/user/records';
 import type { NoticeDoc } from '../cloudfunctions/notice/records';
 
@@ -10,19 +13,31 @@ export const DEMO_COMMUNITIES = [
   { id: 'c_heping', name: '和平社区' },
 ];
 
-type Account = { openid: string; label: string; nickname: string; community?: string; building?: string; unit?: string; roles?: ('host' | 'staff')[]; admin?: boolean };
+type Account = {
+  openid: string;
+  label: string;
+  nickname: string;
+  /** The name given when applying for residency. */
+  name?: string;
+  community?: string;
+  building?: string;
+  unit?: string;
+  room?: string;
+  roles?: ('host' | 'staff')[];
+  admin?: boolean;
+};
 
 /** The demo street's people. Logins on the H5 sign-in page; openids are what WeChat would give. */
 export const DEMO_ACCOUNTS: Account[] = [
   { openid: 'demo-admin', label: '街道管理员 周主任', nickname: '周主任', admin: true },
   { openid: 'demo-staff', label: '社区工作者 李书记（幸福里）', nickname: '李书记', community: 'c_xingfuli', roles: ['staff'] },
   { openid: 'demo-staff-heping', label: '社区工作者 孙干事（和平）', nickname: '孙干事', community: 'c_heping', roles: ['staff'] },
-  { openid: 'demo-host', label: '议事厅厅长 王大姐（幸福里）', nickname: '王大姐', community: 'c_xingfuli', building: '3号楼', unit: '2单元301', roles: ['host'] },
-  { openid: 'demo-resident-1', label: '居民 张阿姨（幸福里）', nickname: '张阿姨', community: 'c_xingfuli', building: '1号楼', unit: '1单元102' },
-  { openid: 'demo-resident-2', label: '居民 刘大爷（幸福里）', nickname: '刘大爷', community: 'c_xingfuli', building: '2号楼', unit: '3单元501' },
-  { openid: 'demo-resident-3', label: '居民 陈女士（幸福里）', nickname: '陈女士', community: 'c_xingfuli', building: '5号楼', unit: '1单元203' },
-  { openid: 'demo-resident-4', label: '居民 赵先生（幸福里）', nickname: '赵先生', community: 'c_xingfuli', building: '6号楼', unit: '2单元404' },
-  { openid: 'demo-resident-heping', label: '居民 吴奶奶（和平）', nickname: '吴奶奶', community: 'c_heping', building: '8号楼', unit: '1单元101' },
+  { openid: 'demo-host', label: '议事厅厅长 王大姐（幸福里）', nickname: '王大姐', name: '王秀英', community: 'c_xingfuli', building: '3号楼', unit: '2单元', room: '301', roles: ['host'] },
+  { openid: 'demo-resident-1', label: '居民 张阿姨（幸福里）', nickname: '张阿姨', name: '张桂芳', community: 'c_xingfuli', building: '1号楼', unit: '1单元', room: '102' },
+  { openid: 'demo-resident-2', label: '居民 刘大爷（幸福里）', nickname: '刘大爷', name: '刘建国', community: 'c_xingfuli', building: '2号楼', unit: '3单元', room: '501' },
+  { openid: 'demo-resident-3', label: '居民 陈女士（幸福里）', nickname: '陈女士', name: '陈静', community: 'c_xingfuli', building: '5号楼', unit: '1单元', room: '203' },
+  { openid: 'demo-resident-4', label: '居民 赵先生（幸福里）', nickname: '赵先生', name: '赵磊', community: 'c_xingfuli', building: '6号楼', unit: '2单元', room: '404' },
+  { openid: 'demo-resident-heping', label: '居民 吴奶奶（和平）', nickname: '吴奶奶', name: '吴淑珍', community: 'c_heping', building: '8号楼', unit: '1单元', room: '101' },
   { openid: 'demo-visitor', label: '访客（未认证）', nickname: '' },
 ];
 
@@ -34,8 +49,11 @@ const NOTICES: { community: string | null; category: NoticeDoc['category']; titl
   { community: 'c_heping', category: '通知', title: '和平社区党群服务中心开放时间调整', body: '自下周一起，党群服务中心开放时间调整为每天8:30至17:30，周末照常开放。', hoursAgo: 30 },
 ];
 
-/** Fills an empty database with a demo street. Returns false when there was data already. */
-export async function seedDemo(store: Store, now = Date.now()): Promise<boolean> {
+/**
+ * Fills an empty database with a demo street. Returns false when there was data already. `activity` adds the
+ * consultations and opinions of `demo-activity.ts` (npm start does; the test clouds start from the bare street).
+ */
+export async function seedDemo(store: Store, now = Date.now(), options: { activity?: boolean } = {}): Promise<boolean> {
   if ((await store.count('communities')) > 0) return false;
   for (const c of DEMO_COMMUNITIES) {
     const doc: CommunityDoc = { _id: c.id, name: c.name, streetId: STREET_ID, settings: {}, createdAt: now };
@@ -49,7 +67,18 @@ export async function seedDemo(store: Store, now = Date.now()): Promise<boolean>
       nickname: a.nickname,
       avatarFileId: null,
       residency: a.building && a.community
-        ? { communityId: a.community, building: a.building, unit: a.unit ?? '', status: 'approved', reason: null, appliedAt: now, reviewedAt: now }
+        ? {
+            communityId: a.community,
+            name: a.name ?? a.nickname,
+            building: a.building,
+            unit: a.unit ?? '',
+            room: a.room ?? '',
+            household: householdKey({ building: a.building, unit: a.unit ?? '', room: a.room }),
+            status: 'approved',
+            reason: null,
+            appliedAt: now,
+            reviewedAt: now,
+          }
         : null,
       roles: (a.roles ?? []).map((role) => ({ communityId: a.community as string, role })),
       admin: a.admin ?? false,
@@ -58,6 +87,8 @@ export async function seedDemo(store: Store, now = Date.now()): Promise<boolean>
       deletedAt: null,
     };
     await store.create('users', user);
+    // The lists of a community's hosts and staff read these, as if the roles had been granted in the app.
+    for (const r of user.roles) await store.transaction((tx) => addRoleHolder(tx, r.communityId, r.role, user._id, now));
   }
   for (const [i, n] of NOTICES.entries()) {
     const at = now - n.hoursAgo * 3600_000;
@@ -86,5 +117,6 @@ export async function seedDemo(store: Store, now = Date.now()): Promise<boolean>
     };
     await store.create('notices', notice);
   }
+  if (options.activity) await seedDemoActivity(store, now);
   return true;
 }

@@ -1,6 +1,6 @@
 import { createReadStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { CloudFunction } from '../cloudfunctions/core/router';
 import type { Runtime } from '../cloudfunctions/core/runtime';
@@ -59,8 +59,9 @@ export function createLocalCloud(options: LocalCloudOptions): Server {
     route(options, req, res).catch((error: unknown) => {
       const e = error instanceof HttpError ? error : new HttpError(500, 'INTERNAL', '系统繁忙，请稍后再试');
       if (!(error instanceof HttpError)) options.runtime.log('error', 'gateway error', { error: String(error) });
-      if (!res.headersSent) sendJson(res, e.status, { ok: false, error: { code: e.code, message: e.message } });
-      else res.end();
+      if (res.headersSent) res.end();
+      else if (e.status === 413) refuseOversized(req, res, e);
+      else sendJson(res, e.status, { ok: false, error: { code: e.code, message: e.message } });
     });
   });
 }
@@ -135,8 +136,9 @@ async function upload(o: LocalCloudOptions, req: IncomingMessage, res: ServerRes
 
 function serveFile(res: ServerResponse, root: string, relative: string, fallback?: string) {
   const base = resolve(root);
-  let file = normalize(join(base, decodeURIComponent(relative)));
-  if (!file.startsWith(base)) throw new HttpError(403, 'FORBIDDEN', '禁止访问');
+  let file = normalize(join(base, decodePath(relative)));
+  // The folder plus a separator: a bare prefix test would let `files/../files-other/x` into a sibling folder.
+  if (file !== base && !file.startsWith(base + sep)) throw new HttpError(403, 'FORBIDDEN', '禁止访问');
   if (!existsSync(file) || !statSync(file).isFile()) {
     if (!fallback) throw new HttpError(404, 'NOT_FOUND', '文件不存在');
     file = join(base, fallback);
@@ -146,15 +148,43 @@ function serveFile(res: ServerResponse, root: string, relative: string, fallback
   createReadStream(file).pipe(res);
 }
 
+/** A broken escape (`%`, `%zz`, a cut-off UTF-8 sequence) is the client's mistake, not a crash. */
+function decodePath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    throw new HttpError(400, 'VALIDATION', '地址格式不正确');
+  }
+}
+
+/** How long an oversized body may keep arriving, discarded, after the 413 went out, before the socket is cut. */
+const OVERSIZED_DRAIN_MS = 2000;
+
+/**
+ * The 413 envelope, then the connection closes. Destroying the socket at once resets it under a client still
+ * sending, and the client never reads the answer; so the rest of the body is read and thrown away, for a short
+ * while only, and the connection is cut after that.
+ */
+function refuseOversized(req: IncomingMessage, res: ServerResponse, e: HttpError) {
+  res.setHeader('connection', 'close');
+  sendJson(res, e.status, { ok: false, error: { code: e.code, message: e.message } });
+  const cut = setTimeout(() => req.socket.destroy(), OVERSIZED_DRAIN_MS);
+  cut.unref();
+  req.once('end', () => clearTimeout(cut));
+  req.once('close', () => clearTimeout(cut));
+  req.resume();
+}
+
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolveBody, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
+      if (size > limit) return;
       size += chunk.length;
       if (size > limit) {
+        chunks.length = 0;
         reject(new HttpError(413, 'VALIDATION', '内容太大'));
-        req.destroy();
       } else chunks.push(chunk);
     });
     req.on('end', () => resolveBody(Buffer.concat(chunks)));

@@ -32,7 +32,7 @@ async function main() {
   }
   mkdirSync(dataDir, { recursive: true });
   const store = new SqliteStore(process.env.DB_PATH ?? join(dataDir, 'gongzhi.db'));
-  const seeded = await seedDemo(store);
+  const seeded = await seedDemo(store, Date.now(), { activity: true });
   const runtime = localRuntime(store);
   const server = createLocalCloud({
     runtime,

@@ -20,12 +20,31 @@ export interface SharedModule<N extends string = string, C extends ModuleContrac
   auditLabels?: Readonly<Record<string, string>>;
   /** The notifications it sends (`shared/events.ts`), in the order the preferences page lists them. */
   events?: readonly EventSpec[];
+  /**
+   * What a verified resident can do in it, in a few plain words (提意见、附议). The residency page promises
+   * exactly what the registered modules offer, so the words change as modules come.
+   */
+  residentsCan?: string;
 }
 
 export interface ModuleSettings<S extends z.ZodRawShape = z.ZodRawShape> {
   /** Every setting, each with its Chinese field messages; updates may name any subset. */
   schema: z.ZodObject<S>;
   defaults: z.infer<z.ZodObject<S>>;
+  /** The group's heading on the settings page (居民议事厅). */
+  title?: string;
+  /** How each setting reads on the settings page, which lists every module's settings without naming any. */
+  labels?: { readonly [K in keyof S]?: SettingLabel };
+}
+
+/** A setting in words: what it is, what it changes, its unit, and the words for each choice. */
+export interface SettingLabel {
+  label: string;
+  hint?: string;
+  /** After a number: 天, 小时. */
+  unit?: string;
+  /** For a yes/no setting or a choice: the words for each value (`true`/`false` for yes/no). */
+  options?: Readonly<Record<string, string>>;
 }
 
 /** Declares a module's shared half, keeping its name and contract types for the typed client. */

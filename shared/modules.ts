@@ -70,3 +70,6 @@ export function checkSettingsChanges(changes: Record<string, Record<string, unkn
   }
   return Object.keys(fields).length ? { ok: false, fields } : { ok: true };
 }
+
+/** What verification opens to a resident, in the words of each registered module that offers something. */
+export const RESIDENT_ABILITIES: readonly string[] = (MODULES as readonly SharedModule[]).flatMap((m) => (m.residentsCan ? [m.residentsCan] : []));

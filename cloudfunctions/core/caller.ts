@@ -15,7 +15,8 @@ export interface UserDoc {
   openid: string;
   nickname: string;
   avatarFileId: string | null;
-  residency: Omit<Residency, 'communityName'> | null;
+  /** `household` is the flat's key (`shared/user/household.ts`), for finding residents by address. */
+  residency: (Omit<Residency, 'communityName'> & { household?: string }) | null;
   roles: { communityId: string; role: 'host' | 'staff' }[];
   admin: boolean;
   createdAt: number;

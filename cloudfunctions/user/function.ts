@@ -5,8 +5,8 @@ import { createCommunity, listCommunities, updateCommunitySettings } from './com
 import { inbox, markInboxRead } from './inbox';
 import { deleteMe, exportMyData } from './privacy';
 import { me, updateProfile } from './profile';
-import { applyResidency, listResidencyApplications, reviewResidency } from './residency';
-import { assignStaff, grantHost, listMembers, removeStaff, revokeHost } from './roles';
+import { applyResidency, countResidencyApplications, listResidencyApplications, reviewResidency } from './residency';
+import { assignStaff, findUsers, grantHost, listMembers, listRoleHolders, removeStaff, revokeHost } from './roles';
 
 export const userFunction = defineFunction('user', contract.user, {
   me,
@@ -15,7 +15,10 @@ export const userFunction = defineFunction('user', contract.user, {
   applyResidency,
   listResidencyApplications,
   reviewResidency,
+  countResidencyApplications,
   listMembers,
+  listRoleHolders,
+  findUsers,
   grantHost,
   revokeHost,
   createCommunity,

@@ -1,4 +1,4 @@
-import type { CommunitySettings, CommunityView, MeView, MemberView } from '@shared/contract';
+import type { CommunitySettings, CommunityView, MeView, MemberView, Residency } from '@shared/contract';
 import { communitySettings } from '@shared/modules';
 import { AppError } from '@shared/errors';
 import type { UserDoc } from '../core/caller';
@@ -27,19 +27,28 @@ export function meView(user: UserDoc, communityName: string | null): MeView {
     id: user._id,
     nickname: user.nickname,
     avatarFileId: user.avatarFileId,
-    residency: user.residency ? { ...user.residency, communityName: communityName ?? '' } : null,
+    residency: user.residency ? residencyView(user.residency, communityName ?? '') : null,
     roles: user.roles,
     admin: user.admin,
     createdAt: user.createdAt,
   };
 }
 
+/** A residency as its owner and staff read it: the storage key left out. */
+export function residencyView(stored: NonNullable<UserDoc['residency']>, communityName: string): Residency {
+  const { household: _key, ...residency } = stored;
+  return { ...residency, communityName };
+}
+
 export function memberView(user: UserDoc, communityId: string): MemberView {
+  const here = user.residency?.communityId === communityId ? user.residency : null;
   return {
     userId: user._id,
     nickname: user.nickname,
-    building: user.residency?.communityId === communityId ? user.residency.building : '',
-    unit: user.residency?.communityId === communityId ? user.residency.unit : '',
+    name: here?.name ?? '',
+    building: here?.building ?? '',
+    unit: here?.unit ?? '',
+    room: here?.room ?? '',
     roles: user.roles.filter((r) => r.communityId === communityId).map((r) => r.role),
   };
 }

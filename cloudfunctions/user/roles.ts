@@ -1,21 +1,77 @@
-import type { userContract } from '@shared/contract';
+import type { MemberView, UserCard, userContract } from '@shared/contract';
 import { AppError } from '@shared/errors';
+import { householdPrefix } from '@shared/user/household';
 import type { UserDoc } from '../core/caller';
 import { change } from '../core/change';
 import type { Handler, HandlerContext } from '../core/router';
-import { getCommunity, memberView, requireUser } from './records';
+import type { Filter, Store, TxStore } from '../core/store/port';
+import { getCommunity, memberView, requireUser, type CommunityDoc } from './records';
 
 type C = typeof userContract;
 type GrantedRole = 'host' | 'staff';
 
+/**
+ * Who holds a role where, one document per person, community and role, written in the same transaction as the
+ * user's own `roles`: the database cannot look inside that array, and a community's hosts or staff must be
+ * listed without reading its ten thousand residents.
+ */
+export interface RoleHolderDoc {
+  _id: string;
+  communityId: string;
+  role: GrantedRole;
+  userId: string;
+  since: number;
+}
+
+export const roleHolderId = (communityId: string, role: GrantedRole, userId: string) => `${communityId}:${role}:${userId}`;
+
+/** How many people a name search shows; a nickname shared by more needs the user number. */
+const FOUND_AT_MOST = 20;
+
 export const listMembers: Handler<C['listMembers']> = async (input, ctx) => {
+  const where: Filter = { 'residency.communityId': input.communityId, 'residency.status': 'approved' };
+  const prefix = householdPrefix(input);
+  // Everything in that building (or unit) has a key starting with the prefix, and nothing else does.
+  if (prefix) where['residency.household'] = { gte: prefix, lt: `${prefix}\uffff` };
   const page = await ctx.store.query<UserDoc>('users', {
-    where: { 'residency.communityId': input.communityId, 'residency.status': 'approved' },
-    orderBy: [['residency.building', 'asc'], ['residency.unit', 'asc']],
+    where,
+    orderBy: [['residency.household', 'asc'], ['_id', 'asc']],
     limit: input.limit,
     cursor: input.cursor,
   });
   return { items: page.items.map((u) => memberView(u, input.communityId)), nextCursor: page.nextCursor };
+};
+
+export const listRoleHolders: Handler<C['listRoleHolders']> = async (input, ctx) => {
+  await getCommunity(ctx.store, input.communityId);
+  const page = await ctx.store.query<RoleHolderDoc>('roleHolders', {
+    where: { communityId: input.communityId, role: input.role },
+    orderBy: [['since', 'asc'], ['_id', 'asc']],
+    limit: input.limit,
+    cursor: input.cursor,
+  });
+  const users = await Promise.all(page.items.map((h) => ctx.store.get<UserDoc>('users', h.userId)));
+  const items: MemberView[] = users.flatMap((u) => (u && !u.deletedAt ? [memberView(u, input.communityId)] : []));
+  return { items, nextCursor: page.nextCursor };
+};
+
+/** By user number, or by nickname exactly as the person set it. */
+export const findUsers: Handler<C['findUsers']> = async (input, ctx) => {
+  const byId = await ctx.store.get<UserDoc>('users', input.query);
+  const byName = await ctx.store.query<UserDoc>('users', { where: { nickname: input.query, deletedAt: null }, orderBy: [['_id', 'asc']], limit: FOUND_AT_MOST });
+  const found = [...(byId && !byId.deletedAt ? [byId] : []), ...byName.items.filter((u) => u._id !== byId?._id)];
+  const names = new Map<string, string>();
+  for (const id of new Set(found.flatMap((u) => (u.residency?.status === 'approved' ? [u.residency.communityId] : [])))) {
+    names.set(id, (await ctx.store.get<CommunityDoc>('communities', id))?.name ?? '');
+  }
+  return found.map(
+    (u): UserCard => ({
+      userId: u._id,
+      nickname: u.nickname,
+      residentOf: u.residency?.status === 'approved' ? (names.get(u.residency.communityId) ?? null) : null,
+      staffOf: u.roles.filter((r) => r.role === 'staff').map((r) => r.communityId),
+    }),
+  );
 };
 
 export const grantHost: Handler<C['grantHost']> = async (input, ctx) => {
@@ -56,6 +112,18 @@ async function setRole(ctx: HandlerContext, user: UserDoc, communityId: string, 
       after: roles.filter((r) => r.communityId === communityId).map((r) => r.role),
     },
     refused: () => new AppError('CONFLICT', '该用户信息刚刚被修改，请刷新后重试'),
+    also: (tx) => (grant ? addRoleHolder(tx, communityId, role, user._id, ctx.now) : tx.remove('roleHolders', roleHolderId(communityId, role, user._id)).then(() => undefined)),
   });
   return memberView(next, communityId);
+}
+
+export function addRoleHolder(tx: TxStore, communityId: string, role: GrantedRole, userId: string, now: number): Promise<void> {
+  const holder: RoleHolderDoc = { _id: roleHolderId(communityId, role, userId), communityId, role, userId, since: now };
+  return tx.create('roleHolders', holder);
+}
+
+/** On account deletion: the person no longer holds any role, so no list names them. */
+export async function eraseRoleHolders(store: Store, userId: string): Promise<void> {
+  const user = await store.get<UserDoc>('users', userId);
+  for (const r of user?.roles ?? []) await store.remove('roleHolders', roleHolderId(r.communityId, r.role, userId));
 }

@@ -8,7 +8,7 @@ const tab = (pagePath: string, text: string, icon: string) => ({
 const subPackages = [
   { root: 'packages/notice', pages: ['detail/index'] },
   { root: 'packages/mine', pages: ['profile/index', 'residency/index', 'data/index', 'inbox/index', 'notify/index'] },
-  { root: 'packages/admin', pages: ['notices/index', 'notice-edit/index', 'residency/index', 'outbox/index'] },
+  { root: 'packages/admin', pages: ['notices/index', 'notice-edit/index', 'residency/index', 'outbox/index', 'community/index', 'members/index', 'settings/index', 'communities/index', 'staff/index'] },
   { root: 'packages/consultation', pages: ['detail/index', 'host/index', 'hosted/index', 'create/index', 'opinions/index', 'opinion/index', 'opinion-new/index', 'staff/index', 'audit/index'] },
 ]
 

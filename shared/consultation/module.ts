@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { consultationContract } from '../contract/consultation';
 import { defineModule, settingsFor, type ModuleSettings } from '../module';
 import { CONSULTATION_EVENTS } from './notifications';
+import { CONSULTATION_SETTING_LABELS, CONSULTATION_SETTINGS_TITLE } from './settings-labels';
 import { TIMELINE_LABELS } from './timeline';
 
 const settings = {
@@ -19,10 +20,11 @@ export type ConsultationSettings = z.infer<typeof settings.schema>;
 export const consultationModule = defineModule({
   name: 'consultation',
   contract: consultationContract,
-  settings,
+  settings: { ...settings, title: CONSULTATION_SETTINGS_TITLE, labels: CONSULTATION_SETTING_LABELS },
   noticeCategories: ['协商公告', '结果公示'],
   auditLabels: TIMELINE_LABELS,
   events: CONSULTATION_EVENTS,
+  residentsCan: '提意见和附议、报名参加议事、投票',
 });
 
 /** A community's consultation settings, with the defaults for anything never set. */

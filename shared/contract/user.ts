@@ -8,8 +8,14 @@ export type ResidencyStatus = 'pending' | 'approved' | 'rejected';
 export interface Residency {
   communityId: string;
   communityName: string;
+  /** The name the applicant gave, for staff to check against; absent on applications made before it was asked. */
+  name?: string;
   building: string;
   unit: string;
+  /** The room number, when typed apart from the unit. */
+  room?: string;
+  /** As typed, for staff to call back; kept only until the application is reviewed. */
+  phone?: string;
   status: ResidencyStatus;
   reason: string | null;
   appliedAt: number;
@@ -44,14 +50,34 @@ export interface ResidencyApplication {
   userId: string;
   nickname: string;
   residency: Residency;
+  /** Residents already verified at the same flat (however its address was typed), for staff to check. */
+  sameHousehold: { userId: string; name: string }[];
 }
 
 export interface MemberView {
   userId: string;
   nickname: string;
+  /** The name given when applying, when there is one. */
+  name: string;
   building: string;
   unit: string;
+  room: string;
   roles: Extract<Role, 'host' | 'staff'>[];
+}
+
+/** Someone the street admin looked up to make staff: who they are and where they already have a place. */
+export interface UserCard {
+  userId: string;
+  nickname: string;
+  /** The community they are a verified resident of, by name. */
+  residentOf: string | null;
+  /** Communities where they are staff, by id. */
+  staffOf: string[];
+}
+
+export interface ResidencyQueueCount {
+  communityId: string;
+  pending: number;
 }
 
 /**
@@ -88,6 +114,15 @@ export interface MyData {
 
 const building = text('楼栋', { max: 20 });
 const unit = text('单元/门牌', { max: 20 });
+/** Search words, not stored: no content check, just bounded. */
+const searchWord = (label: string, max = 20) => z.string({ invalid_type_error: `${label}格式不正确` }).trim().max(max, `${label}不能超过${max}个字`);
+/** A phone number as people write it: digits with spaces, dashes, brackets or a leading +. */
+const phone = z
+  .string({ invalid_type_error: '电话格式不正确' })
+  .trim()
+  .max(20, '电话不能超过20位')
+  .regex(/^\+?[0-9][0-9\s\-()（）]{4,19}$/u, '请填写正确的电话号码，如 13812345678');
+const grantedRole = choice('角色', ['host', 'staff']);
 
 export const userContract = {
   me: action<MeView>()({
@@ -108,7 +143,10 @@ export const userContract = {
     summary: '列出街道内的社区',
   }),
   applyResidency: action<MeView>()({
-    input: z.object({ communityId: id('社区'), building, unit }).strict(),
+    // Name and room may be left out by apps released before they were asked; sent, they must be filled in.
+    input: z
+      .object({ communityId: id('社区'), name: text('姓名', { max: 20 }).optional(), building, unit, room: text('门牌号', { max: 20 }).optional(), phone: phone.optional() })
+      .strict(),
     permission: { allow: 'user' },
     summary: '申请居民认证',
     create: true,
@@ -132,10 +170,28 @@ export const userContract = {
     },
     summary: '审核居民认证',
   }),
+  countResidencyApplications: action<ResidencyQueueCount[]>()({
+    input: z.object({}).strict(),
+    permission: { allow: ['staff'] },
+    summary: '待审核的居民认证申请数（我任社区工作者的每个社区）',
+  }),
   listMembers: action<Page<MemberView>>()({
-    input: z.object({ communityId: id('社区'), ...pageInput }).strict(),
+    input: z
+      .object({ communityId: id('社区'), building: searchWord('楼栋').optional(), unit: searchWord('单元').optional(), ...pageInput })
+      .strict()
+      .refine((v) => !v.unit || !!v.building, { message: '按单元查找时请先填写楼栋', path: ['building'] }),
     permission: { allow: ['staff'], community: 'input' },
-    summary: '查看本社区已认证居民',
+    summary: '查看本社区已认证居民（可按楼栋、单元查找）',
+  }),
+  listRoleHolders: action<Page<MemberView>>()({
+    input: z.object({ communityId: id('社区'), role: grantedRole, ...pageInput }).strict(),
+    permission: { allow: ['staff', 'admin'], community: 'input' },
+    summary: '查看社区的主持人或社区工作者',
+  }),
+  findUsers: action<UserCard[]>()({
+    input: z.object({ query: searchWord('昵称或用户编号', 64).min(1, '请输入昵称或用户编号') }).strict(),
+    permission: { allow: ['admin'] },
+    summary: '按昵称或用户编号查找用户（指派社区工作者时）',
   }),
   grantHost: action<MemberView>()({
     input: z.object({ communityId: id('社区'), userId: id('居民') }).strict(),

@@ -35,6 +35,7 @@ function flakyCloud() {
 
 async function fillIn(unit: string) {
   fireEvent.click(await screen.findByText('幸福里社区'));
+  fireEvent.change(within(field('name')).getByRole('textbox'), { target: { value: '王秀英' } });
   fireEvent.change(within(field('building')).getByRole('textbox'), { target: { value: '3号楼' } });
   fireEvent.change(within(field('unit')).getByRole('textbox'), { target: { value: unit } });
 }

@@ -20,6 +20,7 @@ test('a visitor applies for residency, a blank building shows its message and wr
   view = currentPage(visitor.page);
   await view.locator('.page-title', { hasText: '居民认证' }).waitFor();
   await view.getByRole('radio', { name: '幸福里社区' }).click();
+  await view.locator('[data-field="name"] input').fill('孙丽');
   await view.locator('[data-field="unit"] input').fill('1单元101');
   await screenshot(visitor.page, 'residency-form');
 

@@ -37,7 +37,10 @@ const EXPECTED: Record<string, Row> = {
   'user.applyResidency': everyone,
   'user.listResidencyApplications': staffOnly,
   'user.reviewResidency': staffOnly,
+  'user.countResidencyApplications': { ...staffOnly, otherStaff: 'allow' },
   'user.listMembers': staffOnly,
+  'user.listRoleHolders': staffOrAdmin,
+  'user.findUsers': adminOnly,
   'user.grantHost': staffOnly,
   'user.revokeHost': staffOnly,
   'user.createCommunity': adminOnly,
@@ -106,7 +109,10 @@ const VALID_INPUT: Record<string, Factory> = {
   'user.applyResidency': async () => ({ communityId: XFL, building: '1号楼', unit: '1单元101' }),
   'user.listResidencyApplications': async () => ({ communityId: XFL }),
   'user.reviewResidency': async (s) => ({ userId: await pendingApplicant(s), approve: true }),
+  'user.countResidencyApplications': async () => ({}),
   'user.listMembers': async () => ({ communityId: XFL }),
+  'user.listRoleHolders': async () => ({ communityId: XFL, role: 'host' }),
+  'user.findUsers': async () => ({ query: '张阿姨' }),
   'user.grantHost': async (s) => ({ communityId: XFL, userId: await verifiedResident(s) }),
   'user.revokeHost': async (s) => {
     const userId = await verifiedResident(s);

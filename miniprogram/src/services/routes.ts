@@ -23,6 +23,13 @@ export const routes = {
   editNotice: (communityId: string, id?: string, scope?: 'street') => `/packages/admin/notice-edit/index${q({ communityId, id, scope })}`,
   outbox: (communityId?: string) => `/packages/admin/outbox/index${q({ communityId })}`,
   reviewResidency: (communityId?: string) => `/packages/admin/residency/index${q({ communityId })}`,
+  /** Staff: one community's 居民认证审核, 居民名单, 主持人 and 社区设置. */
+  communityAdmin: (communityId?: string) => `/packages/admin/community/index${q({ communityId })}`,
+  members: (communityId?: string) => `/packages/admin/members/index${q({ communityId })}`,
+  communitySettings: (communityId?: string) => `/packages/admin/settings/index${q({ communityId })}`,
+  /** The street admin: the street's communities, a new one, and each one's staff. */
+  streetCommunities: '/packages/admin/communities/index',
+  communityStaff: (communityId: string) => `/packages/admin/staff/index${q({ communityId })}`,
   /** H5 only; the weapp build has no such page. */
   login: (redirect?: string) => `/packages/login/index${q({ redirect })}`,
 }

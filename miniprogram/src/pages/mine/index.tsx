@@ -8,6 +8,8 @@ import { useMe } from '../../hooks/useMe'
 import { useLargeText } from '../../hooks/useLargeText'
 import { useCommunities } from '../../hooks/useCommunities'
 import { useInboxUnread } from '../../hooks/useInboxUnread'
+import { useResidencyQueue } from '../../hooks/useResidencyQueue'
+import { waitingIn } from '../../services/residencyQueue'
 import { hasRoleIn, isStaffOrAdmin, roleLabels, staffCommunityIds } from '../../services/roles'
 import { RESIDENCY_STATUS_LABELS } from '../../services/format'
 import { clearSession } from '../../services/session'
@@ -17,12 +19,12 @@ import './index.scss'
 
 const go = (url: string) => () => void Taro.navigateTo({ url })
 
-function MenuItem({ label, value, url, testId, badge }: { label: string; value?: string; url: string; testId?: string; badge?: number | null }) {
+function MenuItem({ label, value, url, testId, badge, badgeLabel = '条未读' }: { label: string; value?: string; url: string; testId?: string; badge?: number | null; badgeLabel?: string }) {
   return (
     <View className="gz-menu__item" role="button" data-testid={testId} onClick={go(url)}>
       <Text className="gz-menu__label">{label}</Text>
       {badge ? (
-        <Text className="mine-badge" data-testid={testId ? `${testId}-badge` : undefined} aria-label={`${badge}条未读`}>
+        <Text className="mine-badge" data-testid={testId ? `${testId}-badge` : undefined} aria-label={`${badge}${badgeLabel}`}>
           {badge > 99 ? '99+' : badge}
         </Text>
       ) : null}
@@ -36,6 +38,7 @@ export default function MinePage() {
   const text = useLargeText()
   const communities = useCommunities()
   const unread = useInboxUnread(!!me)
+  const waiting = waitingIn(useResidencyQueue(hasRoleIn(me, 'staff')))
   const communityName = (id: string) => communities.list.find((c) => c.id === id)?.name
   const isH5 = process.env.TARO_ENV === 'h5'
 
@@ -84,8 +87,14 @@ export default function MinePage() {
             <>
               <Text className="gz-section-title">管理</Text>
               <View className="gz-menu">
+                {hasRoleIn(me, 'staff') ? (
+                  <MenuItem label="社区管理" value="居民、主持人、社区设置" url={routes.communityAdmin()} testId="menu-community-admin" badge={waiting} badgeLabel="份认证申请待审核" />
+                ) : null}
+                {me.admin ? <MenuItem label="社区与工作人员" value="新建社区、指派工作者" url={routes.streetCommunities} testId="menu-street-communities" /> : null}
                 <MenuItem label="公告管理" value="发布、置顶、阅读人数" url={routes.manageNotices()} testId="menu-manage-notices" />
-                {hasRoleIn(me, 'staff') ? <MenuItem label="居民认证审核" url={routes.reviewResidency()} testId="menu-review-residency" /> : null}
+                {hasRoleIn(me, 'staff') ? (
+                  <MenuItem label="居民认证审核" url={routes.reviewResidency()} testId="menu-review-residency" badge={waiting} badgeLabel="份待审核" />
+                ) : null}
                 <MenuItem label="通知发件箱" value="每条通知的发送情况" url={routes.outbox()} testId="menu-outbox" />
                 {staffCommunityIds(me).map((id) => (
                   <MenuItem key={id} label="议事管理" value={communityName(id) ?? '审核议题、指派主持人'} url={consultationRoutes.staff(id)} testId="menu-consultation-staff" />

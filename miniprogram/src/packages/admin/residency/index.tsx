@@ -14,6 +14,9 @@ import { useForm } from '../../../hooks/useForm'
 import { api } from '../../../services/api'
 import { formatDateTime } from '../../../services/format'
 import { routes } from '../../../services/routes'
+import { residencyReviewed } from '../../../services/residencyQueue'
+import { addressLine } from '@shared/user/household'
+import '../admin.scss'
 
 function ApplicationCard({ application, onDone }: { application: ResidencyApplication; onDone: () => void }) {
   const [rejecting, setRejecting] = useState(false)
@@ -24,16 +27,26 @@ function ApplicationCard({ application, onDone }: { application: ResidencyApplic
     form.submit(async ({ reason }) => {
       await api.user.reviewResidency(approve ? { userId: application.userId, approve } : { userId: application.userId, approve, reason })
       void Taro.showToast({ title: approve ? '已通过' : '已驳回', icon: 'none' })
+      residencyReviewed(r.communityId)
       onDone()
     })
 
   return (
     <View className="gz-card gz-stack residency-application" data-user-id={application.userId}>
-      <Text className="notice-card__title">{application.nickname || '（未填写昵称）'}</Text>
-      <Text>
-        {r.communityName} {r.building} {r.unit}
-      </Text>
-      <Text className="gz-muted">申请时间：{formatDateTime(r.appliedAt)}</Text>
+      <Text className="admin-person__name">{r.name || application.nickname || '（未填写姓名）'}</Text>
+      <View className="admin-person">
+        <Text className="admin-person__line" data-testid="applicant-name">姓名：{r.name || '（未填写）'}{application.nickname && application.nickname !== r.name ? `（昵称：${application.nickname}）` : ''}</Text>
+        <Text className="admin-person__line" data-testid="applicant-address">住址：{r.communityName} {addressLine(r)}</Text>
+        <Text className="admin-person__line" data-testid="applicant-phone">电话：{r.phone || '（未填写）'}</Text>
+        <Text className="admin-person__line gz-muted">申请时间：{formatDateTime(r.appliedAt)}</Text>
+      </View>
+      {application.sameHousehold.length ? (
+        <Text className="admin-warning" data-testid="same-household">
+          这一户已有认证居民：{application.sameHousehold.map((n) => n.name).join('、')}。请核实申请人是否同住。
+        </Text>
+      ) : (
+        <Text className="gz-muted" data-testid="same-household">这一户还没有认证居民。</Text>
+      )}
       {rejecting ? (
         <>
           <Field label="驳回理由" error={form.errors.reason} hint="会告诉申请人，请写清楚需要怎样改" name="reason">

@@ -71,6 +71,11 @@ export default function ProfilePage() {
               )}
             </View>
           </View>
+          <View className="gz-card gz-stack" data-testid="user-number">
+            <Text className="gz-field__label">用户编号</Text>
+            <Text selectable userSelect>{me.id}</Text>
+            <Text className="gz-muted">街道管理员指派社区工作者时，可以用昵称或这个编号找到您。</Text>
+          </View>
           <View className="gz-card">
             <Field label="昵称" error={form.errors.nickname} hint="邻居们看到的称呼，最多20个字" name="nickname">
               <Input

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '社区与工作人员', enablePullDownRefresh: true, backgroundTextStyle: 'dark' })

@@ -1,0 +1,67 @@
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { Page } from '../../../components/Page'
+import { StateView } from '../../../components/StateView'
+import { SignInNeeded } from '../../../components/SignInNeeded'
+import { CommunitySwitcher } from '../../../components/CommunitySwitcher'
+import { useManagedCommunity } from '../../../hooks/useManagedCommunity'
+import { useResidencyQueue } from '../../../hooks/useResidencyQueue'
+import { refreshResidencyQueue, waitingIn } from '../../../services/residencyQueue'
+import { routes } from '../../../services/routes'
+import { consultationRoutes } from '../../../services/consultationRoutes'
+import '../admin.scss'
+
+function Entry({ label, value, url, testId, badge }: { label: string; value: string; url: string; testId: string; badge?: number | null }) {
+  return (
+    <View className="gz-menu__item" role="button" data-testid={testId} onClick={() => void Taro.navigateTo({ url })}>
+      <Text className="gz-menu__label">{label}</Text>
+      {badge ? (
+        <Text className="admin-badge" data-testid={`${testId}-badge`} aria-label={`${badge}份待审核`}>
+          {badge > 99 ? '99+' : badge}
+        </Text>
+      ) : null}
+      <Text className="gz-menu__value">{value}</Text>
+    </View>
+  )
+}
+
+/** The staff entry: everything staff do for one community, with the waiting applications counted. */
+export default function CommunityAdminPage() {
+  const { params } = useRouter()
+  const scope = useManagedCommunity(params.communityId, 'residency')
+  const communityId = scope.community?.id
+  const counts = useResidencyQueue(!!communityId)
+  const waiting = communityId ? waitingIn(counts, communityId) : null
+
+  usePullDownRefresh(() => {
+    void Promise.all([scope.reload(), refreshResidencyQueue()]).finally(() => Taro.stopPullDownRefresh())
+  })
+
+  return (
+    <Page>
+      <Text className="page-title">社区管理</Text>
+      {scope.signedOut ? <SignInNeeded back={routes.communityAdmin()} /> : null}
+      <StateView loading={scope.loading} error={scope.error} onRetry={scope.reload} />
+      {scope.forbidden ? <Text className="gz-card gz-muted">只有社区工作者可以管理社区。</Text> : null}
+      {communityId ? (
+        <>
+          <CommunitySwitcher options={scope.options} value={communityId} onChange={scope.choose} />
+          <View className="gz-menu">
+            <Entry
+              label="居民认证审核"
+              value={waiting ? `${waiting}份待审核` : '没有待审核的'}
+              url={routes.reviewResidency(communityId)}
+              testId="admin-residency"
+              badge={waiting}
+            />
+            <Entry label="居民名单与主持人" value="按楼栋查找、任免主持人" url={routes.members(communityId)} testId="admin-members" />
+            <Entry label="社区设置" value="公告天数、议题审核等" url={routes.communitySettings(communityId)} testId="admin-settings" />
+            <Entry label="议事管理" value="审核议题、指派主持人" url={consultationRoutes.staff(communityId)} testId="admin-consultations" />
+            <Entry label="公告管理" value="发布、置顶、阅读人数" url={routes.manageNotices(communityId)} testId="admin-notices" />
+            <Entry label="通知发件箱" value="每条通知的发送情况" url={routes.outbox(communityId)} testId="admin-outbox" />
+          </View>
+        </>
+      ) : null}
+    </Page>
+  )
+}
