@@ -159,7 +159,7 @@ test('a resident’s export holds their opinions, supports, comments, sign-ups a
   const c = await consultationAt(cloud, people, 4);
   await person.ok('consultation', 'signUp', { id: c.id });
   await people.host.ok('consultation', 'advance', { id: c.id, fromStep: 4 });
-  await people.host.ok('consultation', 'openMeeting', { id: c.id });
+  await people.host.ok('consultation', 'openMeeting', { id: c.id, reason: '参会人已到齐，提前开始' });
   await people.host.ok('consultation', 'markPresent', { id: c.id, userId: me.id });
 
   const exported = await person.ok('user', 'exportMyData', {});
