@@ -20,6 +20,10 @@ test('a host walks a consultation through all six steps while residents take par
   expect(c.noticeId).not.toBeNull();
   const feed = await residents[0].ok('notice', 'list', { category: '协商公告' });
   expect(feed.items.some((n) => n.id === c.noticeId)).toBe(true);
+  // The notice carries a button to the consultation, to sign up.
+  const announcement = await residents[0].ok('notice', 'get', { id: c.noticeId! });
+  expect(announcement.source).toEqual({ module: 'consultation', id: c.id, label: '报名参加' });
+  expect(announcement.body).toContain('点本公告下方的“报名参加”');
 
   const seats = [];
   for (const r of residents.slice(0, 3)) seats.push(await r.ok('consultation', 'signUp', { id: c.id }));
@@ -55,6 +59,7 @@ test('a host walks a consultation through all six steps while residents take par
   c = await host.ok('consultation', 'publishReport', { id: c.id, responsible: '社区居委会 李书记', milestones: [{ title: '签订协议', due: Date.now() + 10 * DAY_MS }] });
   const report = await residents[3].ok('notice', 'get', { id: c.reportNoticeId! });
   expect(report.category).toBe('结果公示');
+  expect(report.source).toEqual({ module: 'consultation', id: c.id, label: '查看结果' });
   expect(report.body).toContain('同意签订 2票');
   await host.ok('consultation', 'addProgress', { id: c.id, text: '协议已签订。', milestoneDone: 0 });
   c = await host.ok('consultation', 'markImplemented', { id: c.id, ratingDays: 7 });
