@@ -44,9 +44,13 @@ async function main() {
   });
   server.listen(port, host, () => {
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-    console.log(`\n共治 本地云已启动：${url}${seeded ? '（已写入演示数据）' : ''}`);
-    console.log('演示账号（在 H5 登录页选择，或 POST /api/dev/login {"openid": "..."}）：');
-    for (const a of DEMO_ACCOUNTS) console.log(`  ${a.openid.padEnd(22)} ${a.label}`);
+    // One write, so a process reading our output never sees the banner without the accounts.
+    const lines = [
+      `\n共治 本地云已启动：${url}${seeded ? '（已写入演示数据）' : ''}`,
+      '演示账号（在 H5 登录页选择，或 POST /api/dev/login {"openid": "..."}）：',
+      ...DEMO_ACCOUNTS.map((a) => `  ${a.openid.padEnd(22)} ${a.label}`),
+    ];
+    console.log(lines.join('\n'));
   });
   // The same schedule as the cron function's timer trigger; LOCAL_CRON=off leaves it to POST /api/dev/tick.
   const timer = process.env.LOCAL_CRON === 'off' ? null : startLocalTimer(runtime, FUNCTIONS.cron);
