@@ -1,6 +1,6 @@
 import type { consultationContract, SignupView } from '@shared/contract';
 import { consultationSettingsOf } from '@shared/consultation/module';
-import { consultationNoticeText, consultationSource } from '@shared/consultation/announcements';
+import { consultationNoticeText, consultationNoticeTitle, consultationSource } from '@shared/consultation/announcements';
 import { consultationAnnounced, consultationPromoted } from '@shared/consultation/notifications';
 import { placeSignup, signupProblem } from '@shared/consultation/seats';
 import { noticePeriodProblem } from '@shared/consultation/steps';
@@ -42,7 +42,7 @@ export const publishNotice: Handler<C['publishNotice']> = async (input, ctx) => 
       also: async (tx, next) => {
         const notice = await publishWorkflowNotice(ctx, tx, community, {
           category: '协商公告',
-          title: `【议事公告】${topic.title}`,
+          title: consultationNoticeTitle(topic),
           body: consultationNoticeText(topic, plan, tooSoon ? overrideReason : null),
           source: consultationSource(c._id, 'announced'),
         });

@@ -13,6 +13,16 @@ export function consultationSource(consultationId: string, button: keyof typeof 
   return { module: 'consultation', id: consultationId, label: NOTICE_BUTTONS[button] };
 }
 
+/** The 协商公告's title; the app previews the notice with the same words before publishing. */
+export function consultationNoticeTitle(topic: Pick<Topic, 'title'>): string {
+  return `【议事公告】${topic.title}`;
+}
+
+/** The 结果公示's title. */
+export function consultationReportTitle(topic: Pick<Topic, 'title'> | null, theme: string): string {
+  return `【协商结果】${topic?.title ?? theme}`;
+}
+
 /** The 协商公告 a consultation publishes at step 4. */
 export function consultationNoticeText(topic: Topic, plan: Plan, overrideReason: string | null): string {
   const invited = plan.invited.map((r) => `${r.role}${r.count}人`).join('、');
