@@ -133,7 +133,7 @@ async function script(cloud: Awaited<ReturnType<typeof startCloud>>): Promise<vo
   await residents[1].ok('consultation', 'cancelSignup', { id: c.id });
   await host.ok('consultation', 'listSignups', { id: c.id });
   await host.ok('consultation', 'advance', { id: c.id, fromStep: 4 });
-  c = await host.ok('consultation', 'openMeeting', { id: c.id });
+  c = await host.ok('consultation', 'openMeeting', { id: c.id, reason: '参会人已到齐，提前开始' });
   await residents[0].ok('consultation', 'checkIn', { id: c.id, code: c.checkInCode! });
   await residents[2].ok('consultation', 'checkIn', { id: c.id, code: c.checkInCode! });
   await host.ok('consultation', 'markPresent', { id: c.id, guestName: '物业经理', role: '物业' });

@@ -1,4 +1,5 @@
 import type { consultationContract, TimelineEntry } from '@shared/contract';
+import { consultationSource } from '@shared/consultation/announcements';
 import { consultationCancelled, consultationPostponed } from '@shared/consultation/notifications';
 import { PRIVATE_ACTIONS, TIMELINE_LABELS } from '@shared/consultation/timeline';
 import { missingToLeave, sendBackProblem, stepLabel, type Step } from '@shared/consultation/steps';
@@ -162,7 +163,7 @@ export const sendBack: Handler<C['sendBack']> = async (input, ctx) => {
 async function announceIfPublic(ctx: HandlerContext, tx: TxStore, c: ConsultationDoc, title: string, body: string) {
   if (c.step < 4 || !c.noticeId) return;
   const community = await getCommunity(tx, c.communityId);
-  await publishNotice(ctx, tx, community, { category: '协商公告', title, body, source: { module: 'consultation', id: c._id } });
+  await publishNotice(ctx, tx, community, { category: '协商公告', title, body, source: consultationSource(c._id, 'changed') });
 }
 
 export const postpone: Handler<C['postpone']> = async (input, ctx) => {

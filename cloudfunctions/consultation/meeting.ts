@@ -2,6 +2,8 @@ import { randomInt } from 'node:crypto';
 import type { AttendeeView, consultationContract, ConsultationResult, PointView } from '@shared/contract';
 import { ballotChoices } from '@shared/consultation/steps';
 import { decide } from '@shared/consultation/decision';
+import { consultationOpenedEarly } from '@shared/consultation/notifications';
+import { earlyStartProblem, opensEarly } from '@shared/consultation/opening';
 import { AppError } from '@shared/errors';
 import { newId } from '../core/ids';
 import type { Handler, HandlerContext } from '../core/router';
@@ -9,7 +11,9 @@ import { applyPatch } from '../core/store/documents';
 import { queryAll } from '../core/store/paging';
 import { DuplicateError, inc, type Filter, type Patch, type Store, type TxStore } from '../core/store/port';
 import { displayName, requireUser } from '../user/records';
-import { viewFor } from './access';
+import { notify } from '../notify/notify';
+import { settingsOf, viewFor } from './access';
+import { about, signedUp } from './audience';
 import { changeConsultation, whereNow } from './changes';
 import { attendanceId, NO_SEAT, requireConsultation, requireStep, signupId, tallyField, tallyOf, voteId, type AttendanceDoc, type ConsultationDoc, type SignupDoc } from './records';
 
@@ -27,13 +31,37 @@ function requireMeetingOpen(c: ConsultationDoc): void {
   if (!c.meetingOpenedAt) throw new AppError('INVALID_STATE', '会议尚未开始');
 }
 
-export const openMeeting: Handler<C['openMeeting']> = async (_input, ctx) => {
+/**
+ * Opens the meeting. From the community's early-start window before the scheduled time (`earlyStartHours`) the
+ * host just opens it; earlier, only with a reason, which goes on the timeline and to everyone signed up.
+ */
+export const openMeeting: Handler<C['openMeeting']> = async (input, ctx) => {
   const c = ctx.target;
   requireStep(c, 5);
   if (c.meetingOpenedAt) throw new AppError('INVALID_STATE', '会议已经开始');
-  const next = await changeConsultation(ctx, c, { meetingOpenedAt: ctx.now, checkInCode: newCheckInCode() }, { action: 'openMeeting' }, {
-    guard: { step: 5, state: 'active', meetingOpenedAt: null },
-  });
+  const meetingAt = c.plan!.meetingAt;
+  const { earlyStartHours } = await settingsOf(ctx.store, c.communityId);
+  const problem = earlyStartProblem(meetingAt, ctx.now, earlyStartHours, input.reason);
+  if (problem) throw new AppError('VALIDATION', problem, { reason: '提前开始会议，请写明理由' });
+  const early = opensEarly(meetingAt, ctx.now, earlyStartHours);
+  const reason = early ? input.reason!.trim() : null;
+  const audience = early ? await signedUp(ctx, c) : [];
+  const next = await changeConsultation(
+    ctx,
+    c,
+    { meetingOpenedAt: ctx.now, checkInCode: newCheckInCode() },
+    early
+      ? { action: 'openMeetingEarly', note: reason, after: { step: 5, meetingAt, openedAt: ctx.now } }
+      : { action: 'openMeeting', after: { step: 5, openedAt: ctx.now } },
+    {
+      guard: { step: 5, state: 'active', meetingOpenedAt: null },
+      also: early
+        ? async (tx) => {
+            await notify(ctx, tx, consultationOpenedEarly.with({ ...about(c), reason: reason!, meetingAt, openedAt: ctx.now }), audience);
+          }
+        : undefined,
+    },
+  );
   return viewFor(ctx, next);
 };
 

@@ -82,6 +82,8 @@ export const support: Handler<C['support']> = async (input, ctx) => {
   const opinion = ctx.target;
   if (opinion.mergedInto) throw new AppError('INVALID_STATE', '该意见已合并到其他意见，请到合并后的意见附议');
   const userId = ctx.caller.user!._id;
+  // 附议 counts other residents who share the concern; the author already counts as its voice.
+  if (opinion.authorId === userId) throw new AppError('FORBIDDEN', '不能附议自己提的意见');
   try {
     await ctx.store.transaction(async (tx) => {
       await tx.create('opinionSupports', { _id: supportId(opinion._id, userId), opinionId: opinion._id, userId, at: ctx.now });
@@ -151,7 +153,8 @@ export const mergeOpinions: Handler<C['mergeOpinions']> = async (input, ctx) => 
   }
   for (const d of duplicates) {
     const supports = await queryAll<{ _id: string; userId: string; at: number }>(ctx.store, 'opinionSupports', { where: { opinionId: d._id }, orderBy: [['at', 'asc']] });
-    for (const s of supports) {
+    // Whoever wrote the surviving opinion does not become its supporter by having supported a duplicate.
+    for (const s of supports.filter((x) => x.userId !== keeper.authorId)) {
       try {
         await ctx.store.create('opinionSupports', { _id: supportId(keeper._id, s.userId), opinionId: keeper._id, userId: s.userId, at: s.at, mergedFrom: d._id });
       } catch (error) {

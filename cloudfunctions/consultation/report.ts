@@ -1,5 +1,5 @@
 import type { consultationContract, ProgressView } from '@shared/contract';
-import { consultationReportText } from '@shared/consultation/announcements';
+import { consultationReportText, consultationReportTitle, consultationSource } from '@shared/consultation/announcements';
 import { consultationResults } from '@shared/consultation/notifications';
 import { addDays } from '@shared/time';
 import { AppError } from '@shared/errors';
@@ -30,9 +30,9 @@ export const publishReport: Handler<C['publishReport']> = async (input, ctx) => 
     also: async (tx, next) => {
       const notice = await publishWorkflowNotice(ctx, tx, community, {
         category: '结果公示',
-        title: `【协商结果】${c.topic?.title ?? c.theme}`,
+        title: consultationReportTitle(c.topic, c.theme),
         body: consultationReportText({ topic: c.topic, theme: c.theme, rule: c.plan!.rule, result, minutes: c.minutes, responsible: input.responsible, milestones }),
-        source: { module: 'consultation', id: c._id },
+        source: consultationSource(c._id, 'report'),
       });
       await tx.update('consultations', c._id, { reportNoticeId: notice._id });
       next.reportNoticeId = notice._id;

@@ -1,6 +1,6 @@
 import type { consultationContract, SignupView } from '@shared/contract';
 import { consultationSettingsOf } from '@shared/consultation/module';
-import { consultationNoticeText } from '@shared/consultation/announcements';
+import { consultationNoticeText, consultationNoticeTitle, consultationSource } from '@shared/consultation/announcements';
 import { consultationAnnounced, consultationPromoted } from '@shared/consultation/notifications';
 import { placeSignup, signupProblem } from '@shared/consultation/seats';
 import { noticePeriodProblem } from '@shared/consultation/steps';
@@ -42,9 +42,9 @@ export const publishNotice: Handler<C['publishNotice']> = async (input, ctx) => 
       also: async (tx, next) => {
         const notice = await publishWorkflowNotice(ctx, tx, community, {
           category: '协商公告',
-          title: `【议事公告】${topic.title}`,
+          title: consultationNoticeTitle(topic),
           body: consultationNoticeText(topic, plan, tooSoon ? overrideReason : null),
-          source: { module: 'consultation', id: c._id },
+          source: consultationSource(c._id, 'announced'),
         });
         await tx.update('consultations', c._id, { noticeId: notice._id, noticeOverrideReason: tooSoon ? overrideReason : null });
         next.noticeId = notice._id;

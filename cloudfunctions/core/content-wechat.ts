@@ -29,6 +29,13 @@ interface MsgSecCheckResult {
   errCode?: number;
   errMsg?: string;
   result?: { suggest?: 'pass' | 'review' | 'risky'; label?: number };
+  /** Per strategy; a keyword hit names the keyword. */
+  detail?: { strategy?: string; suggest?: string; keyword?: string }[];
+}
+
+/** The keyword WeChat refused, when it names one. */
+function refusedKeyword(res: MsgSecCheckResult): string | undefined {
+  return res.detail?.find((d) => d.keyword && d.suggest !== 'pass')?.keyword;
 }
 
 /** WeChat refuses content longer than this in one call. */
@@ -72,7 +79,10 @@ export function wechatTextChecker(load: () => WxServerSdk = wxServerSdk): TextCh
     for (const content of chunksForCheck(text)) {
       const res = await wx.openapi.security.msgSecCheck({ openid: meta.openid, scene: meta.scene, version: 2, content });
       if (res.errCode) throw new Error(`msgSecCheck failed: ${res.errCode} ${res.errMsg ?? ''}`);
-      if (res.result?.suggest !== 'pass') return false;
+      if (res.result?.suggest !== 'pass') {
+        const keyword = refusedKeyword(res);
+        return keyword ? { refused: keyword } : false;
+      }
     }
     return true;
   };

@@ -112,11 +112,13 @@ async function handle(
   if (guard.replay) return guard.replay.result;
 
   for (const field of userTextFields(spec.input, input)) {
-    if (!(await runtime.checkText(field.text, { openid, scene: 2 }))) {
-      throw new AppError('CONTENT_REJECTED', `${field.label}含有不当内容，请修改后再提交`, {
-        [field.path]: '含有不当内容，请修改',
-      });
-    }
+    const verdict = await runtime.checkText(field.text, { openid, scene: 2 });
+    if (verdict === true) continue;
+    // Name what was refused when the checker knows, so the person knows what to change.
+    const what = typeof verdict === 'object' ? `“${verdict.refused}”` : '不当内容';
+    throw new AppError('CONTENT_REJECTED', `${field.label}含有${what}，请修改后再提交`, {
+      [field.path]: `含有${what}，请修改`,
+    });
   }
 
   const now = runtime.now();

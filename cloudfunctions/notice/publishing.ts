@@ -1,4 +1,4 @@
-import type { NoticeCategory, NoticeScope } from '@shared/contract';
+import type { NoticeCategory, NoticeScope, NoticeSource } from '@shared/contract';
 import { audienceOf, NEVER, publishedStatus } from '@shared/notice/rules';
 import { newId } from '../core/ids';
 import type { HandlerContext } from '../core/router';
@@ -16,7 +16,7 @@ export interface NoticeDraft {
   attachments?: string[];
   pinned?: boolean;
   expireAt?: number | null;
-  source?: { module: string; id: string } | null;
+  source?: NoticeSource | null;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { NoticeCategory, NoticeScope, NoticeSummary, NoticeView } from '@shared/contract';
+import type { NoticeCategory, NoticeScope, NoticeSource, NoticeSummary, NoticeView } from '@shared/contract';
 import { excerpt, NEVER, noticeStatus, type StoredNoticeStatus } from '@shared/notice/rules';
 import { AppError } from '@shared/errors';
 import type { Store, TxStore } from '../core/store/port';
@@ -31,7 +31,7 @@ export interface NoticeDoc {
   createdBy: string | null;
   createdAt: number;
   updatedAt: number;
-  source: { module: string; id: string } | null;
+  source: NoticeSource | null;
 }
 
 export async function requireNotice(store: Store | TxStore, id: string): Promise<NoticeDoc> {

@@ -2,6 +2,27 @@ import { formatShanghai } from '../time';
 import { DECISION_RULE_LABELS, OUTCOME_LABELS, type Decision, type DecisionRule } from './decision';
 import type { Plan, Topic } from './steps';
 
+/**
+ * The button each consultation notice carries to the consultation (the notice's `source.label`): the 协商公告 asks
+ * residents to sign up, the 结果公示 shows the result, a postponement or cancellation shows where it stands.
+ */
+export const NOTICE_BUTTONS = { announced: '报名参加', report: '查看结果', changed: '查看详情' } as const;
+
+/** What a consultation's notice points at, with the button's words. */
+export function consultationSource(consultationId: string, button: keyof typeof NOTICE_BUTTONS) {
+  return { module: 'consultation', id: consultationId, label: NOTICE_BUTTONS[button] };
+}
+
+/** The 协商公告's title; the app previews the notice with the same words before publishing. */
+export function consultationNoticeTitle(topic: Pick<Topic, 'title'>): string {
+  return `【议事公告】${topic.title}`;
+}
+
+/** The 结果公示's title. */
+export function consultationReportTitle(topic: Pick<Topic, 'title'> | null, theme: string): string {
+  return `【协商结果】${topic?.title ?? theme}`;
+}
+
 /** The 协商公告 a consultation publishes at step 4. */
 export function consultationNoticeText(topic: Topic, plan: Plan, overrideReason: string | null): string {
   const invited = plan.invited.map((r) => `${r.role}${r.count}人`).join('、');
@@ -15,7 +36,7 @@ export function consultationNoticeText(topic: Topic, plan: Plan, overrideReason:
     `【议程】${plan.agenda.map((a, i) => `${i + 1}. ${a}`).join(' ')}`,
     `【表决规则】${DECISION_RULE_LABELS[plan.rule]}，到会不少于${plan.quorum}人方可表决`,
     ...(overrideReason ? [`【提前公告说明】${overrideReason}`] : []),
-    '欢迎居民在小程序“议事”栏目中报名参加。',
+    `欢迎居民报名参加：点本公告下方的“${NOTICE_BUTTONS.announced}”。`,
   ].join('\n');
 }
 

@@ -11,8 +11,14 @@ const settings = {
     noticeDays: z.number({ invalid_type_error: '提前天数格式不正确' }).int('提前天数须为整数').min(0, '提前天数不能为负').max(30, '提前天数最多30天'),
     /** Whether staff must approve a consultation topic (step 2). */
     topicNeedsApproval: z.boolean({ invalid_type_error: '请选择是否需要审核' }),
+    /** Hours before the scheduled time from which the host may open the meeting; earlier needs a reason (step 5). */
+    earlyStartHours: z
+      .number({ invalid_type_error: '提前开始的小时数格式不正确' })
+      .int('提前开始的小时数须为整数')
+      .min(0, '提前开始的小时数不能为负')
+      .max(72, '提前开始的小时数最多72小时'),
   }),
-  defaults: { noticeDays: 3, topicNeedsApproval: false },
+  defaults: { noticeDays: 3, topicNeedsApproval: false, earlyStartHours: 2 },
 } satisfies ModuleSettings;
 
 export type ConsultationSettings = z.infer<typeof settings.schema>;

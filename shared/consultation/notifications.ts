@@ -60,6 +60,16 @@ export const consultationAnnounced = defineEvent<MeetingData>({
   template: { key: 'CONSULTATION_ANNOUNCED', page, fields: (d) => ({ thing1: d.title, time2: d.meetingAt, thing3: d.place }) },
 });
 
+export const consultationOpenedEarly = defineEvent<ChangeData & { meetingAt: number; openedAt: number }>({
+  type: 'consultation.openedEarly',
+  label: '会议提前开始',
+  when: '您报名的议事会议提前开始时',
+  title: () => '您报名的议事会议已提前开始',
+  body: (d) => `“${d.title}”原定${formatShanghai(d.meetingAt)}召开，已于${formatShanghai(d.openedAt)}提前开始。原因：${d.reason}`,
+  link,
+  template: { key: 'CONSULTATION_CHANGED', page, fields: (d) => ({ thing1: d.title, phrase2: '提前开始', thing3: d.reason }) },
+});
+
 export const consultationResults = defineEvent<ConsultationEventData>({
   type: 'consultation.results',
   label: '议事结果',
@@ -87,6 +97,7 @@ export const CONSULTATION_EVENTS: readonly EventSpec[] = [
   consultationReminder,
   consultationPostponed,
   consultationCancelled,
+  consultationOpenedEarly,
   consultationResults,
 ];
 

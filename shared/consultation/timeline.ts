@@ -20,6 +20,7 @@ export const TIMELINE_LABELS: Record<string, string> = {
   'consultation.cancelSignup': '居民取消报名',
   'consultation.promote': '候补递补',
   'consultation.openMeeting': '开始会议',
+  'consultation.openMeetingEarly': '提前开始会议',
   'consultation.checkIn': '签到',
   'consultation.markPresent': '登记到会',
   'consultation.recordPoint': '记录发言',

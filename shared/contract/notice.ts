@@ -6,6 +6,17 @@ import { choice, fileIds, id, pageInput, text, timestamp, type Page } from './fi
 export type NoticeCategory = string;
 
 const category = z.string({ required_error: '请选择分类', invalid_type_error: '分类格式不正确' }).min(1, '请选择分类').max(10, '分类格式不正确');
+/**
+ * What a workflow's notice is about (a consultation, for its 协商公告 and 结果公示), and the words of the button on
+ * the notice that leads there (报名参加, 查看结果). Staff notices have none.
+ */
+export interface NoticeSource {
+  module: string;
+  id: string;
+  /** The button's words; notices published before it existed read 查看详情. */
+  label?: string;
+}
+
 export type NoticeStatus = 'draft' | 'scheduled' | 'published' | 'expired' | 'unpublished';
 export type NoticeScope = 'community' | 'street';
 
@@ -31,7 +42,7 @@ export interface NoticeView extends NoticeSummary {
   readCount: number;
   createdAt: number;
   updatedAt: number;
-  source: { module: string; id: string } | null;
+  source: NoticeSource | null;
 }
 
 const editable = {

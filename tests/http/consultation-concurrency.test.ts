@@ -93,7 +93,7 @@ describe.each(['sqlite', 'memory'] as const)('on the %s store', (kind) => {
     await b.ok('consultation', 'signUp', { id: c.id });
     await outsider.ok('consultation', 'signUp', { id: c.id });
     await people.host.ok('consultation', 'advance', { id: c.id, fromStep: 4 });
-    const open = await people.host.ok('consultation', 'openMeeting', { id: c.id });
+    const open = await people.host.ok('consultation', 'openMeeting', { id: c.id, reason: '参会人已到齐，提前开始' });
     await a.ok('consultation', 'checkIn', { id: c.id, code: open.checkInCode! });
     await b.ok('consultation', 'checkIn', { id: c.id, code: open.checkInCode! });
     await people.host.ok('consultation', 'openVote', { id: c.id });
@@ -123,7 +123,7 @@ describe.each(['sqlite', 'memory'] as const)('on the %s store', (kind) => {
     const voters = residents200.slice(0, 40);
     await Promise.all(voters.map((r) => r.ok('consultation', 'signUp', { id: c.id })));
     await people.host.ok('consultation', 'advance', { id: c.id, fromStep: 4 });
-    const open = await people.host.ok('consultation', 'openMeeting', { id: c.id });
+    const open = await people.host.ok('consultation', 'openMeeting', { id: c.id, reason: '参会人已到齐，提前开始' });
     await Promise.all(voters.map((r) => r.ok('consultation', 'checkIn', { id: c.id, code: open.checkInCode! })));
     await people.host.ok('consultation', 'openVote', { id: c.id });
     const [votes, closed] = await Promise.all([
@@ -140,7 +140,7 @@ describe.each(['sqlite', 'memory'] as const)('on the %s store', (kind) => {
     const comers = residents200.slice(50, 90);
     await Promise.all(comers.map((r) => r.ok('consultation', 'signUp', { id: c.id })));
     await people.host.ok('consultation', 'advance', { id: c.id, fromStep: 4 });
-    const open = await people.host.ok('consultation', 'openMeeting', { id: c.id });
+    const open = await people.host.ok('consultation', 'openMeeting', { id: c.id, reason: '参会人已到齐，提前开始' });
     await people.host.ok('consultation', 'openVote', { id: c.id });
     const [checkIns, closed] = await Promise.all([
       Promise.all(comers.map((r) => r.call('consultation', 'checkIn', { id: c.id, code: open.checkInCode! }))),

@@ -7,7 +7,8 @@ import { DAY_MS } from '@shared/time';
 let cloud: TestCloud;
 let people: Cast;
 beforeAll(async () => {
-  cloud = await startCloud();
+  // Every step of several consultations in one frozen minute, the host's early starts carrying text.
+  cloud = await startCloud({ rateLimitPerMinute: 1000 });
   people = await cast(cloud);
 });
 afterAll(() => cloud.close());
@@ -19,6 +20,10 @@ test('a host walks a consultation through all six steps while residents take par
   expect(c.noticeId).not.toBeNull();
   const feed = await residents[0].ok('notice', 'list', { category: '协商公告' });
   expect(feed.items.some((n) => n.id === c.noticeId)).toBe(true);
+  // The notice carries a button to the consultation, to sign up.
+  const announcement = await residents[0].ok('notice', 'get', { id: c.noticeId! });
+  expect(announcement.source).toEqual({ module: 'consultation', id: c.id, label: '报名参加' });
+  expect(announcement.body).toContain('点本公告下方的“报名参加”');
 
   const seats = [];
   for (const r of residents.slice(0, 3)) seats.push(await r.ok('consultation', 'signUp', { id: c.id }));
@@ -31,7 +36,7 @@ test('a host walks a consultation through all six steps while residents take par
   expect(inbox.items[0].title).toContain('候补成功');
 
   c = await host.ok('consultation', 'advance', { id: c.id, fromStep: 4 });
-  c = await host.ok('consultation', 'openMeeting', { id: c.id });
+  c = await host.ok('consultation', 'openMeeting', { id: c.id, reason: '参会人已到齐，提前开始' });
   expect(c.checkInCode).toMatch(/^[0-9A-Z]{6}$/);
   const code = c.checkInCode!;
   await residents[0].ok('consultation', 'checkIn', { id: c.id, code });
@@ -54,6 +59,7 @@ test('a host walks a consultation through all six steps while residents take par
   c = await host.ok('consultation', 'publishReport', { id: c.id, responsible: '社区居委会 李书记', milestones: [{ title: '签订协议', due: Date.now() + 10 * DAY_MS }] });
   const report = await residents[3].ok('notice', 'get', { id: c.reportNoticeId! });
   expect(report.category).toBe('结果公示');
+  expect(report.source).toEqual({ module: 'consultation', id: c.id, label: '查看结果' });
   expect(report.body).toContain('同意签订 2票');
   await host.ok('consultation', 'addProgress', { id: c.id, text: '协议已签订。', milestoneDone: 0 });
   c = await host.ok('consultation', 'markImplemented', { id: c.id, ratingDays: 7 });
@@ -65,7 +71,7 @@ test('a host walks a consultation through all six steps while residents take par
 
   const timeline = await residents[3].ok('consultation', 'timeline', { id: c.id });
   const labels = timeline.map((t) => t.label);
-  expect(labels).toEqual(expect.arrayContaining(['发起议事', '进入下一步', '发布协商公告', '开始会议', '结束表决', '发布结果公示', '结束议事']));
+  expect(labels).toEqual(expect.arrayContaining(['发起议事', '进入下一步', '发布协商公告', '提前开始会议', '结束表决', '发布结果公示', '结束议事']));
   expect(labels).not.toContain('投票');
   // Sealed as the cron would a minute later; then the whole consultation is in a chain that verifies.
   expect(await sealAudit(cloud.store, 'c_xingfuli', cloud.runtime.now() + SEALING_WINDOW_MS)).toBeGreaterThan(0);
@@ -113,7 +119,7 @@ test('while the vote is open the host sees how many have voted, residents do not
   const c = await consultationAt(cloud, people, 4, { openSeats: 5, quorum: 1 });
   for (const r of residents.slice(0, 3)) await r.ok('consultation', 'signUp', { id: c.id });
   await host.ok('consultation', 'advance', { id: c.id, fromStep: 4 });
-  const open = await host.ok('consultation', 'openMeeting', { id: c.id });
+  const open = await host.ok('consultation', 'openMeeting', { id: c.id, reason: '参会人已到齐，提前开始' });
   for (const r of residents.slice(0, 3)) await r.ok('consultation', 'checkIn', { id: c.id, code: open.checkInCode! });
   expect((await host.ok('consultation', 'openVote', { id: c.id })).votesCast).toBe(0);
   await residents[0].ok('consultation', 'vote', { id: c.id, choice: 1 });
@@ -132,7 +138,7 @@ test('people whose opinions went in hear when it is announced, and everyone taki
 
   await residents[2].ok('consultation', 'signUp', { id: c.id });
   await host.ok('consultation', 'advance', { id: c.id, fromStep: 4 });
-  const open = await host.ok('consultation', 'openMeeting', { id: c.id });
+  const open = await host.ok('consultation', 'openMeeting', { id: c.id, reason: '参会人已到齐，提前开始' });
   await residents[2].ok('consultation', 'checkIn', { id: c.id, code: open.checkInCode! });
   await host.ok('consultation', 'openVote', { id: c.id });
   await residents[2].ok('consultation', 'vote', { id: c.id, choice: 0 });
@@ -152,7 +158,7 @@ test('check-in and vote answer with the caller’s seat as it now stands, matchi
   const c = await consultationAt(cloud, people, 4, { openSeats: 3, quorum: 1 });
   await residents[1].ok('consultation', 'signUp', { id: c.id });
   await host.ok('consultation', 'advance', { id: c.id, fromStep: 4 });
-  const open = await host.ok('consultation', 'openMeeting', { id: c.id });
+  const open = await host.ok('consultation', 'openMeeting', { id: c.id, reason: '参会人已到齐，提前开始' });
   const checkedIn = await residents[1].ok('consultation', 'checkIn', { id: c.id, code: open.checkInCode! });
   expect(checkedIn).toEqual((await residents[1].ok('consultation', 'get', { id: c.id })).me);
   // A walk-in the host registers has no sign-up, and still votes.

@@ -93,7 +93,7 @@ async function meeting(x: Ctx, stage: 'seated' | 'open' | 'checkedIn' | 'voting'
   await x.people.residents[1].ok('consultation', 'signUp', { id: c.id });
   if (stage === 'seated') return c;
   await x.people.host.ok('consultation', 'advance', { id: c.id, fromStep: 4 });
-  const open = await x.people.host.ok('consultation', 'openMeeting', { id: c.id });
+  const open = await x.people.host.ok('consultation', 'openMeeting', { id: c.id, reason: '参会人已到齐，提前开始' });
   if (stage === 'open') return open;
   await tryAs(x.caller, 'consultation', 'checkIn', { id: c.id, code: open.checkInCode });
   await x.people.residents[1].ok('consultation', 'checkIn', { id: c.id, code: open.checkInCode! });
@@ -175,7 +175,7 @@ const VALID_INPUT: Record<string, (x: Ctx) => Promise<Record<string, unknown>>> 
   signUp: async (x) => ({ id: (await consultationAt(x.cloud, x.people, 4)).id }),
   cancelSignup: async (x) => ({ id: (await meeting(x, 'seated')).id }),
   listSignups: async (x) => ({ id: (await meeting(x, 'seated')).id }),
-  openMeeting: async (x) => ({ id: (await consultationAt(x.cloud, x.people, 5)).id }),
+  openMeeting: async (x) => ({ id: (await consultationAt(x.cloud, x.people, 5)).id, reason: '参会人已到齐，提前开始' }),
   checkIn: async (x) => {
     const c = await meeting(x, 'open');
     return { id: c.id, code: c.checkInCode };

@@ -149,6 +149,20 @@ test('merging duplicates keeps every supporter once', async () => {
   expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
 });
 
+test('nobody 附议s their own opinion: FORBIDDEN, nothing written, and a merge does not make the author a supporter', async () => {
+  const [r1, r2] = people.residents;
+  const mine = await r1.ok('consultation', 'submitOpinion', { communityId: 'c_xingfuli', title: '希望社区办一次防诈骗讲座', description: '老人接到很多诈骗电话', category: '其他' });
+  expect(mine.mine).toBe(true);
+  const before = cloud.snapshot();
+  expect(await r1.call('consultation', 'support', { id: mine.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '不能附议自己提的意见' } });
+  expect(cloud.snapshot()).toBe(before);
+
+  const theirs = await r2.ok('consultation', 'submitOpinion', { communityId: 'c_xingfuli', title: '请民警讲讲防诈骗', description: '同上', category: '其他' });
+  await r1.ok('consultation', 'support', { id: theirs.id });
+  const merged = await people.host.ok('consultation', 'mergeOpinions', { id: mine.id, duplicateIds: [theirs.id] });
+  expect(merged.supportCount).toBe(0);
+});
+
 test('a resident’s export holds their opinions, supports, comments, sign-ups and attendance; erasure removes their name from them', async () => {
   const person = await cloud.login('privacy-person');
   const me = await person.ok('user', 'applyResidency', { communityId: 'c_xingfuli', building: '9号楼', unit: '909' });
@@ -159,7 +173,7 @@ test('a resident’s export holds their opinions, supports, comments, sign-ups a
   const c = await consultationAt(cloud, people, 4);
   await person.ok('consultation', 'signUp', { id: c.id });
   await people.host.ok('consultation', 'advance', { id: c.id, fromStep: 4 });
-  await people.host.ok('consultation', 'openMeeting', { id: c.id });
+  await people.host.ok('consultation', 'openMeeting', { id: c.id, reason: '参会人已到齐，提前开始' });
   await people.host.ok('consultation', 'markPresent', { id: c.id, userId: me.id });
 
   const exported = await person.ok('user', 'exportMyData', {});

@@ -171,7 +171,7 @@ describe.each(['sqlite', 'memory'] as const)('requests at once, on the %s store'
   test('a guest registered twice with one key is one attendee, and a point recorded ten times at once is one point', async () => {
     const people = await cast(cloud);
     const consultation = await consultationAt(cloud, people, 5);
-    await people.host.ok('consultation', 'openMeeting', { id: consultation.id });
+    await people.host.ok('consultation', 'openMeeting', { id: consultation.id, reason: '参会人已到齐，提前开始' });
     const guest = { id: consultation.id, guestName: '物业经理', role: '物业' as const, requestKey: 'key-guest-000001' };
     const first = await people.host.ok('consultation', 'markPresent', guest);
     expect(await people.host.ok('consultation', 'markPresent', guest)).toEqual(first);

@@ -63,7 +63,7 @@ describe('the production runtime', () => {
 });
 
 describe('wechatTextChecker', () => {
-  function fakeSdk(answer: (content: string) => { errCode?: number; errMsg?: string; result?: { suggest?: 'pass' | 'review' | 'risky' } }) {
+  function fakeSdk(answer: (content: string) => { errCode?: number; errMsg?: string; result?: { suggest?: 'pass' | 'review' | 'risky' }; detail?: { strategy?: string; suggest?: string; keyword?: string }[] }) {
     const calls: { openid: string; scene: number; version: number; content: string }[] = [];
     const sdk: WxServerSdk = {
       DYNAMIC_CURRENT_ENV: 'current',
@@ -82,6 +82,11 @@ describe('wechatTextChecker', () => {
     expect(calls[0]).toEqual({ openid: 'o_1', scene: 2, version: 2, content: '好内容' });
   });
 
+  test('a keyword hit names the keyword, so the refusal can say what to change', async () => {
+    const { sdk } = fakeSdk(() => ({ errCode: 0, result: { suggest: 'risky' }, detail: [{ strategy: 'content_model', suggest: 'pass' }, { strategy: 'keyword', suggest: 'risky', keyword: '某词' }] }));
+    expect(await wechatTextChecker(() => sdk)('含有某词', { openid: 'o_1', scene: 2 })).toEqual({ refused: '某词' });
+  });
+
   test('long text is checked in pieces WeChat accepts, and one bad piece refuses it', async () => {
     const { sdk, calls } = fakeSdk((content) => ({ errCode: 0, result: { suggest: content.includes('坏') ? 'risky' : 'pass' } }));
     const check = wechatTextChecker(() => sdk);
@@ -98,7 +103,7 @@ describe('wechatTextChecker', () => {
   test('without an OPENID the local word list still applies, and WeChat is not called', async () => {
     const { sdk, calls } = fakeSdk(() => ({ errCode: 0, result: { suggest: 'pass' } }));
     const check = wechatTextChecker(() => sdk);
-    expect(await check('一起赌博', { openid: null, scene: 2 })).toBe(false);
+    expect(await check('代开发票，联系我', { openid: null, scene: 2 })).toEqual({ refused: '代开发票' });
     expect(await check('一起散步', { openid: null, scene: 2 })).toBe(true);
     expect(calls).toEqual([]);
   });

@@ -110,7 +110,7 @@ describe('retry policy', () => {
 });
 
 describe('consultation’s events', () => {
-  const sample = { communityId: 'c_1', consultationId: 'cs_1', title: '是否与邻近单位共享夜间车位的协商', meetingAt: at('2026-05-03 19:00'), place: '社区议事厅', reason: '场地维修' };
+  const sample = { communityId: 'c_1', consultationId: 'cs_1', title: '是否与邻近单位共享夜间车位的协商', meetingAt: at('2026-05-03 19:00'), place: '社区议事厅', reason: '场地维修', openedAt: at('2026-05-03 10:00') };
 
   test.each(CONSULTATION_EVENTS.map((e) => [e.type, e] as const))('%s renders an inbox message with a link, and template fields WeChat accepts', (_name, event) => {
     expect(event.title(sample as never).length).toBeGreaterThan(0);

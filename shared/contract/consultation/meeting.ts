@@ -70,9 +70,15 @@ export const meetingActions = {
   }),
   // step 5
   openMeeting: action<ConsultationView>()({
-    input: z.object(withId).strict(),
+    input: z
+      .object({
+        ...withId,
+        /** Needed only when opening earlier than the community's early-start window (`earlyStartProblem`). */
+        reason: text('提前开始的理由', { min: 0, max: 200 }).optional(),
+      })
+      .strict(),
     permission: hostOrStaff,
-    summary: '开始会议',
+    summary: '开始会议（早于社区规定的时间开始需说明理由）',
   }),
   checkIn: action<MySeat>()({
     input: z.object({ ...withId, code: z.string({ required_error: '请扫描会议签到码' }).regex(/^[0-9A-Z]{6}$/, '签到码不正确') }).strict(),

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { Textarea, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { Field } from '../../../components/Field'
+import { confirmIrreversible, type Confirmation } from '../../../services/confirm'
 
 interface Props {
   label: string
@@ -11,11 +12,13 @@ interface Props {
   busy: boolean
   danger?: boolean
   testId?: string
+  /** For what cannot be undone (取消议事): asked once, after the reason is written and before it is sent. */
+  confirm?: Confirmation
   onConfirm: (reason: string) => Promise<unknown>
 }
 
 /** An action that must say why (退回、延期、取消、提前结束): one tap opens the reason, a second confirms. */
-export function ReasonAction({ label, reasonLabel, hint, busy, danger, testId, onConfirm }: Props) {
+export function ReasonAction({ label, reasonLabel, hint, busy, danger, testId, confirm: confirmation, onConfirm }: Props) {
   const [open, setOpen] = useState(false)
   const [reason, setReason] = useState('')
   const [error, setError] = useState<string | undefined>()
@@ -31,6 +34,7 @@ export function ReasonAction({ label, reasonLabel, hint, busy, danger, testId, o
       setError(`请填写${reasonLabel}`)
       return
     }
+    if (confirmation && !(await confirmIrreversible(confirmation))) return
     const done = await onConfirm(reason.trim())
     if (done !== undefined) {
       setOpen(false)
@@ -55,7 +59,7 @@ export function ReasonAction({ label, reasonLabel, hint, busy, danger, testId, o
         <Button block size="large" onClick={() => setOpen(false)}>
           不了
         </Button>
-        <Button block size="large" type={danger ? 'danger' : 'primary'} loading={busy} onClick={confirm}>
+        <Button block size="large" type={danger ? 'danger' : 'primary'} loading={busy} onClick={confirm} data-testid={testId ? `${testId}-confirm` : undefined}>
           确认{label}
         </Button>
       </View>

@@ -114,6 +114,12 @@ export default function HostPage() {
               busy={act.busy === 'cancel'}
               danger
               testId="cancel"
+              confirm={{
+                title: '取消这次议事？',
+                content: `取消后不能恢复，议事停在第${c.step}步「${stepName(c.step)}」。${c.noticeId ? '会发公告告诉居民，' : ''}${c.seatsTaken + c.waitingCount ? `已报名的${c.seatsTaken + c.waitingCount}人会收到通知，` : ''}取消的理由会公开。`,
+                confirmText: '取消议事',
+                danger: true,
+              }}
               onConfirm={withReason('cancel', (reason) => api.consultation.cancel({ id: c.id, reason }), '已取消')}
             />
           ) : null}

@@ -1,11 +1,17 @@
 import { useState } from 'react'
+import Taro from '@tarojs/taro'
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
+import { DECISION_RULE_LABELS } from '@shared/consultation/decision'
+import { earlyStartText, opensEarly } from '@shared/consultation/opening'
 import { PARTICIPANT_ROLES } from '@shared/consultation/steps'
 import { Choices } from '../../../../components/Choices'
 import { Field } from '../../../../components/Field'
 import { StateView } from '../../../../components/StateView'
 import { api } from '../../../../services/api'
+import { confirmIrreversible } from '../../../../services/confirm'
+import { formatDateTime } from '../../../../services/format'
+import { useConsultationSettings } from '../../hooks/useConsultationSettings'
 import { useLoaded } from '../../hooks/useLoaded'
 import { PointsList } from '../PointsList'
 import { ResultCard } from '../ResultCard'
@@ -32,10 +38,60 @@ export function MeetingStep({ view: c, act, apply, refresh }: StepFormProps) {
   const [minutes, setMinutes] = useState(c.minutes)
   const [minutesError, setMinutesError] = useState<string | undefined>()
   const active = c.state === 'active'
+  const { earlyStartHours } = useConsultationSettings(c.communityId)
+  const meetingAt = c.plan?.meetingAt ?? 0
+  const [earlyReason, setEarlyReason] = useState('')
+  const [earlyError, setEarlyError] = useState<string | undefined>()
+  // The server has the last word on the clock: when it asks for a reason, the field shows even if this phone thought it was time.
+  const [serverWantsReason, setServerWantsReason] = useState(false)
+  const early = serverWantsReason || (!!c.plan && opensEarly(meetingAt, Date.now(), earlyStartHours))
+  const quorum = c.plan?.quorum ?? 0
 
   const call = async (key: string, run: () => Promise<typeof c>, success: string) => {
     const next = await act.run(key, run, { success })
     if (next) apply(next)
+  }
+  const openMeeting = async () => {
+    const reason = earlyReason.trim()
+    if (early && !reason) {
+      setEarlyError('提前开始会议，请写明理由')
+      void Taro.showToast({ title: '请写明提前开始的理由', icon: 'none' })
+      return
+    }
+    const told = c.seatsTaken + c.waitingCount
+    const sure = await confirmIrreversible({
+      title: early ? '提前开始会议？' : '开始会议？',
+      content: `${early ? `会议原定${formatDateTime(meetingAt)}，现在提前开始；理由会记入议事记录${told ? `，并通知已报名的${told}人` : ''}。` : ''}开始后报名截止，手机上显示签到码，不能再退回上一步。`,
+      confirmText: '开始',
+    })
+    if (!sure) return
+    const next = await act.run('openMeeting', () => api.consultation.openMeeting({ id: c.id, reason: early ? reason : undefined }), {
+      success: '会议开始',
+      onFields: (f) => {
+        if (f.reason) {
+          setServerWantsReason(true)
+          setEarlyError(f.reason)
+        }
+      },
+    })
+    if (next) apply(next)
+  }
+  const openVote = async () => {
+    const short = c.attendanceCount < quorum
+    const sure = await confirmIrreversible({
+      title: '开启表决？',
+      content: `已到会${c.attendanceCount}人，法定人数${quorum}人${short ? `，还差${quorum - c.attendanceCount}人：不足法定人数时表决结果无效` : ''}。开启后已签到的人在手机上投票，表决不能撤回。`,
+      confirmText: '开启',
+    })
+    if (sure) await call('openVote', () => api.consultation.openVote({ id: c.id }), '表决已开启')
+  }
+  const closeVote = async () => {
+    const sure = await confirmIrreversible({
+      title: '结束表决并计票？',
+      content: `已有${c.votesCast ?? 0}人投票，到会${c.attendanceCount}人。结束后不能再投票或签到，立即按“${c.plan ? DECISION_RULE_LABELS[c.plan.rule] : ''}”计票，结果不能更改。`,
+      confirmText: '结束计票',
+    })
+    if (sure) await call('closeVote', () => api.consultation.closeVote({ id: c.id }), '已计票')
   }
   const markUser = async (userId: string) => {
     const done = await act.run(`mark:${userId}`, (submission) => api.consultation.markPresent({ id: c.id, userId, role: '居民' }, submission), { success: '已登记到会' })
@@ -72,10 +128,32 @@ export function MeetingStep({ view: c, act, apply, refresh }: StepFormProps) {
     return (
       <View className="gz-card gz-stack">
         <Text className="cs-card-title">开展协商</Text>
-        <Text>已报名 {c.seatsTaken} 人。到了会议时间，点下面的按钮开始会议，手机上会显示签到码。</Text>
+        <Text>会议时间：{formatDateTime(meetingAt)}。已报名 {c.seatsTaken} 人。</Text>
+        {early ? (
+          <Text className="cs-callout cs-callout--wait" data-testid="early-start-note">
+            {earlyStartText(meetingAt, earlyStartHours)}
+          </Text>
+        ) : (
+          <Text>会议时间快到了，点下面的按钮开始会议，手机上会显示签到码。</Text>
+        )}
+        {active && early ? (
+          <Field label="提前开始的理由" error={earlyError} hint="例如：天气原因改期提前，已电话通知参会人" name="reason">
+            <Textarea
+              className="gz-textarea cs-textarea--short"
+              value={earlyReason}
+              maxlength={200}
+              placeholder="请写明为什么提前开始"
+              data-testid="early-reason"
+              onInput={(e) => {
+                setEarlyReason(e.detail.value)
+                setEarlyError(undefined)
+              }}
+            />
+          </Field>
+        ) : null}
         {active ? (
-          <Button type="primary" block size="large" loading={act.busy === 'openMeeting'} onClick={() => call('openMeeting', () => api.consultation.openMeeting({ id: c.id }), '会议开始')} data-testid="open-meeting">
-            开始会议
+          <Button type="primary" block size="large" loading={act.busy === 'openMeeting'} onClick={() => void openMeeting()} data-testid="open-meeting">
+            {early ? '提前开始会议' : '开始会议'}
           </Button>
         ) : null}
       </View>
@@ -83,7 +161,6 @@ export function MeetingStep({ view: c, act, apply, refresh }: StepFormProps) {
   }
 
   const present = new Set((attendees.data ?? []).map((a) => a.id.split(':').pop()))
-  const quorum = c.plan?.quorum ?? 0
   return (
     <View className="gz-stack">
       {c.checkInCode ? (
@@ -174,7 +251,7 @@ export function MeetingStep({ view: c, act, apply, refresh }: StepFormProps) {
           <>
             <Text className="gz-muted">讨论结束后开启表决，已签到的参会人在手机上投票。</Text>
             {active ? (
-              <Button type="primary" block size="large" loading={act.busy === 'openVote'} onClick={() => call('openVote', () => api.consultation.openVote({ id: c.id }), '表决已开启')} data-testid="open-vote">
+              <Button type="primary" block size="large" loading={act.busy === 'openVote'} onClick={() => void openVote()} data-testid="open-vote">
                 开启表决
               </Button>
             ) : null}
@@ -184,7 +261,7 @@ export function MeetingStep({ view: c, act, apply, refresh }: StepFormProps) {
           <>
             <Text className="cs-callout cs-callout--wait">表决进行中，请参会人在手机上投票</Text>
             {active ? (
-              <Button type="primary" block size="large" loading={act.busy === 'closeVote'} onClick={() => call('closeVote', () => api.consultation.closeVote({ id: c.id }), '已计票')} data-testid="close-vote">
+              <Button type="primary" block size="large" loading={act.busy === 'closeVote'} onClick={() => void closeVote()} data-testid="close-vote">
                 结束表决并计票
               </Button>
             ) : null}

@@ -2,13 +2,16 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, Textarea, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
+import { consultationNoticeText, consultationNoticeTitle, NOTICE_BUTTONS } from '@shared/consultation/announcements'
 import { noticePeriodProblem } from '@shared/consultation/steps'
 import { Field } from '../../../../components/Field'
 import { StateView } from '../../../../components/StateView'
 import { api } from '../../../../services/api'
+import { confirmIrreversible } from '../../../../services/confirm'
 import { formatDateTime } from '../../../../services/format'
 import { routes } from '../../../../services/routes'
 import { useLoaded } from '../../hooks/useLoaded'
+import { NoticePreview } from '../NoticePreview'
 import { PlanCard } from '../TopicCard'
 import { useConsultationSettings } from '../../hooks/useConsultationSettings'
 import type { StepFormProps } from './types'
@@ -40,13 +43,26 @@ export function NoticeStep({ view: c, act, apply }: StepFormProps) {
   const [overrideReason, setOverrideReason] = useState('')
   const [error, setError] = useState<string | undefined>()
   const [askReason, setAskReason] = useState(false)
+  const [previewing, setPreviewing] = useState(false)
   const noticeId = c.noticeId
+  const reason = overrideReason.trim()
 
+  const preview = () => {
+    if (tooSoon && !reason) return setError('请填写提前召开的理由')
+    setPreviewing(true)
+  }
   const publish = async () => {
-    const next = await act.run('publish', () => api.consultation.publishNotice({ id: c.id, overrideReason: overrideReason.trim() || undefined }), {
+    const sure = await confirmIrreversible({
+      title: '发布协商公告？',
+      content: '公告会立即出现在社区公告栏，提过意见的居民会收到通知，居民从此可以报名。发布后不能撤回或修改。',
+      confirmText: '发布',
+    })
+    if (!sure) return
+    const next = await act.run('publish', () => api.consultation.publishNotice({ id: c.id, overrideReason: reason || undefined }), {
       success: '公告已发布',
       onFields: (f) => {
         if (f.overrideReason) {
+          setPreviewing(false)
           setAskReason(true)
           setError(f.overrideReason)
         }
@@ -71,14 +87,28 @@ export function NoticeStep({ view: c, act, apply }: StepFormProps) {
                 onInput={(e) => {
                   setOverrideReason(e.detail.value)
                   setError(undefined)
+                  // The preview showed the old reason.
+                  setPreviewing(false)
                 }}
               />
             </Field>
           ) : null}
-          {c.state === 'active' ? (
-            <Button type="primary" block size="large" loading={act.busy === 'publish'} onClick={publish} data-testid="publish-notice">
-              发布协商公告
+          {c.state === 'active' && !previewing ? (
+            <Button type="primary" block size="large" onClick={preview} data-testid="publish-notice">
+              预览并发布协商公告
             </Button>
+          ) : null}
+          {c.state === 'active' && previewing && c.topic && c.plan ? (
+            <NoticePreview
+              category="协商公告"
+              title={consultationNoticeTitle(c.topic)}
+              body={consultationNoticeText(c.topic, c.plan, tooSoon ? reason : null)}
+              button={NOTICE_BUTTONS.announced}
+              busy={act.busy === 'publish'}
+              testId="notice-preview"
+              onPublish={() => void publish()}
+              onBack={() => setPreviewing(false)}
+            />
           ) : null}
         </View>
       ) : (

@@ -2,15 +2,18 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
+import { consultationReportText, consultationReportTitle, NOTICE_BUTTONS } from '@shared/consultation/announcements'
 import { addDays, formatShanghai, parseShanghai } from '@shared/time'
 import { Choices } from '../../../../components/Choices'
 import { Field } from '../../../../components/Field'
 import { api } from '../../../../services/api'
+import { confirmIrreversible } from '../../../../services/confirm'
 import { formatDate, formatDateTime } from '../../../../services/format'
 import { routes } from '../../../../services/routes'
 import { useLoaded } from '../../hooks/useLoaded'
 import { DateTimeField } from '../DateTimeField'
 import { Milestones } from '../Milestones'
+import { NoticePreview } from '../NoticePreview'
 import { NumberStepper } from '../NumberStepper'
 import { PhotoPicker, PhotoRow } from '../PhotoPicker'
 import { ResultCard } from '../ResultCard'
@@ -27,6 +30,7 @@ export function ReportStep({ view: c, act, apply, refresh }: StepFormProps) {
   const [responsible, setResponsible] = useState(c.responsible ?? '')
   const [milestones, setMilestones] = useState<MilestoneDraft[]>([{ title: '', date: formatShanghai(addDays(Date.now(), 30), 'YYYY-MM-DD') }])
   const [errors, setErrors] = useState<Record<string, string>>({})
+  const [previewing, setPreviewing] = useState(false)
   const [progressText, setProgressText] = useState('')
   const [photos, setPhotos] = useState<string[]>([])
   const [milestoneDone, setMilestoneDone] = useState<string>('none')
@@ -35,16 +39,35 @@ export function ReportStep({ view: c, act, apply, refresh }: StepFormProps) {
   const active = c.state === 'active'
   const reportId = c.reportNoticeId
 
+  // A milestone is due by the end of its day, Shanghai time.
+  const milestoneList = () => milestones.filter((m) => m.title.trim()).map((m) => ({ title: m.title.trim(), due: parseShanghai(`${m.date} 23:59`) }))
+  const preview = () => {
+    const problems: Record<string, string> = {}
+    if (!responsible.trim()) problems.responsible = '请填写责任人或单位'
+    if (!milestoneList().length) problems.milestones = '请至少填写1个进度节点'
+    setErrors(problems)
+    if (!Object.keys(problems).length) setPreviewing(true)
+  }
   const publish = async () => {
-    const drafts = milestones.filter((m) => m.title.trim())
-    if (!drafts.length) return setErrors({ milestones: '请至少填写1个进度节点' })
-    // A milestone is due by the end of its day, Shanghai time.
-    const list = drafts.map((m) => ({ title: m.title.trim(), due: parseShanghai(`${m.date} 23:59`) }))
-    const next = await act.run('report', () => api.consultation.publishReport({ id: c.id, responsible: responsible.trim(), milestones: list }), {
+    const sure = await confirmIrreversible({
+      title: '发布结果公示？',
+      content: '公示会立即发给全体居民，报名参会和提过意见的居民会收到通知。发布后不能撤回或修改，之后只能追加落实进展。',
+      confirmText: '发布',
+    })
+    if (!sure) return
+    const next = await act.run('report', () => api.consultation.publishReport({ id: c.id, responsible: responsible.trim(), milestones: milestoneList() }), {
       success: '结果公示已发布',
-      onFields: (f) => setErrors(Object.fromEntries(Object.entries(f).map(([k, m]) => [k.split('.')[0], m]))),
+      onFields: (f) => {
+        setPreviewing(false)
+        setErrors(Object.fromEntries(Object.entries(f).map(([k, m]) => [k.split('.')[0], m])))
+      },
     })
     if (next) apply(next)
+  }
+  const edit = <T,>(set: (v: T) => void) => (v: T) => {
+    set(v)
+    // The preview showed the old text.
+    setPreviewing(false)
   }
   const addProgress = async () => {
     const done = milestoneDone === 'none' ? undefined : Number(milestoneDone)
@@ -73,7 +96,7 @@ export function ReportStep({ view: c, act, apply, refresh }: StepFormProps) {
           <Text className="cs-card-title">发布结果公示</Text>
           <Text className="gz-muted cs-gap">公示会写明协商结果、票数、会议纪要、责任人和落实节点，发给全体居民。</Text>
           <Field label="责任人或单位" error={errors.responsible} hint="例如：社区居委会 李书记" name="responsible">
-            <Input className="gz-input" value={responsible} maxlength={60} placeholder="谁负责落实" onInput={(e) => setResponsible(e.detail.value)} />
+            <Input className="gz-input" value={responsible} maxlength={60} placeholder="谁负责落实" onInput={(e) => edit(setResponsible)(e.detail.value)} />
           </Field>
           <Field label="落实节点" error={errors.milestones} hint="每个节点写清做什么、哪天前完成" name="milestones">
             {milestones.map((m, i) => (
@@ -83,32 +106,44 @@ export function ReportStep({ view: c, act, apply, refresh }: StepFormProps) {
                   value={m.title}
                   maxlength={60}
                   placeholder={`节点${i + 1}，例如：签订协议`}
-                  onInput={(e) => setMilestones(milestones.map((x, j) => (j === i ? { ...x, title: e.detail.value } : x)))}
+                  onInput={(e) => edit(setMilestones)(milestones.map((x, j) => (j === i ? { ...x, title: e.detail.value } : x)))}
                 />
                 <DateTimeField
                   label="完成日期"
                   name={`milestone${i}`}
                   date={m.date}
                   start={formatShanghai(Date.now(), 'YYYY-MM-DD')}
-                  onDate={(date) => setMilestones(milestones.map((x, j) => (j === i ? { ...x, date } : x)))}
+                  onDate={(date) => edit(setMilestones)(milestones.map((x, j) => (j === i ? { ...x, date } : x)))}
                 />
                 {milestones.length > 1 ? (
-                  <View className="cs-list-editor__remove" role="button" onClick={() => setMilestones(milestones.filter((_, j) => j !== i))}>
+                  <View className="cs-list-editor__remove" role="button" onClick={() => edit(setMilestones)(milestones.filter((_, j) => j !== i))}>
                     删除这个节点
                   </View>
                 ) : null}
               </View>
             ))}
             {milestones.length < 12 ? (
-              <View className="cs-list-editor__add" role="button" onClick={() => setMilestones([...milestones, { title: '', date: milestones[milestones.length - 1].date }])}>
+              <View className="cs-list-editor__add" role="button" onClick={() => edit(setMilestones)([...milestones, { title: '', date: milestones[milestones.length - 1].date }])}>
                 ＋ 添加节点
               </View>
             ) : null}
           </Field>
-          {active ? (
-            <Button type="primary" block size="large" loading={act.busy === 'report'} onClick={publish} data-testid="publish-report">
-              发布结果公示
+          {active && !previewing ? (
+            <Button type="primary" block size="large" onClick={preview} data-testid="publish-report">
+              预览并发布结果公示
             </Button>
+          ) : null}
+          {active && previewing && c.result && c.plan ? (
+            <NoticePreview
+              category="结果公示"
+              title={consultationReportTitle(c.topic, c.theme)}
+              body={consultationReportText({ topic: c.topic, theme: c.theme, rule: c.plan.rule, result: c.result, minutes: c.minutes, responsible: responsible.trim(), milestones: milestoneList() })}
+              button={NOTICE_BUTTONS.report}
+              busy={act.busy === 'report'}
+              testId="report-preview"
+              onPublish={() => void publish()}
+              onBack={() => setPreviewing(false)}
+            />
           ) : null}
         </View>
       ) : (
