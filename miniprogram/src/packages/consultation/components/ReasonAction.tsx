@@ -47,10 +47,10 @@ export function ReasonAction({ label, reasonLabel, hint, busy, danger, testId, o
         <TextArea
           className="cs-textarea--short"
           value={reason}
-          maxLength={REASON_MAX}
+          maxlength={REASON_MAX}
           placeholder={`请写明${reasonLabel}`}
-          onInput={(v) => {
-            setReason(v)
+          onInput={(e) => {
+            setReason(e.detail.value)
             setError(undefined)
           }}
         />
