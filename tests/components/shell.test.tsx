@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { useState } from 'react';
-import Taro, { router } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
+import { router } from './mocks/taro';
 import { setSession } from '../../miniprogram/src/services/session';
 import { ApiCallError } from '../../miniprogram/src/services/errors';
 import { restoredDraftPages } from '../../miniprogram/src/services/drafts';
