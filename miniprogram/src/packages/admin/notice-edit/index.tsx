@@ -9,6 +9,7 @@ import { Page } from '../../../components/Page'
 import { Field } from '../../../components/Field'
 import { TextArea, TextInput } from '../../../components/TextInput'
 import { maxLengthOf } from '../../../services/limits'
+import { goBackOrHome } from '../../../services/navigation'
 import { Choices } from '../../../components/Choices'
 import { DateTimeField } from '../../../components/DateTimeField'
 import { StateView } from '../../../components/StateView'
@@ -106,7 +107,7 @@ export default function NoticeEditPage() {
       setNotice(saved)
       const done = saved.status === 'scheduled' ? `将于 ${formatDateTime(saved.publishAt)} 发布` : saved.status === 'published' ? '已发布' : '已保存'
       void Taro.showToast({ title: done, icon: 'none' })
-      setTimeout(() => void Taro.navigateBack(), 800)
+      setTimeout(() => void goBackOrHome(), 800)
     })
 
   const unpublish = async () => {

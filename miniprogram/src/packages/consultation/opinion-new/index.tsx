@@ -10,6 +10,7 @@ import { maxLengthOf } from '../../../services/limits'
 import { Choices } from '../../../components/Choices'
 import { useForm } from '../../../hooks/useForm'
 import { api } from '../../../services/api'
+import { goBackOrHome } from '../../../services/navigation'
 import { PhotoPicker } from '../components/PhotoPicker'
 import '../consultation.scss'
 
@@ -30,7 +31,7 @@ export default function NewOpinionPage() {
       await api.consultation.submitOpinion({ communityId, consultationId, title: v.title, description: v.description, category: v.category as OpinionCategory, photos: v.photos }, submission)
       setSent(true)
       void Taro.showToast({ title: '意见已提交', icon: 'success' })
-      setTimeout(() => void Taro.navigateBack(), 800)
+      setTimeout(() => void goBackOrHome(), 800)
     })
 
   return (
