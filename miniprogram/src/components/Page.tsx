@@ -1,9 +1,11 @@
 import type { PropsWithChildren } from 'react'
+import { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { IS_TOURIST_PREVIEW, TOURIST_PREVIEW_MESSAGE } from '../services/cloud'
 import { dismissDraftNote, DRAFT_RESTORED, restoredDraftPages } from '../services/drafts'
 import { inboxUnreadStore } from '../services/inbox'
 import { isTabPage } from '../services/routes'
+import { currentTabStore } from '../services/tabs'
 import { useLargeText } from '../hooks/useLargeText'
 import { usePageKey } from '../hooks/useLeaveGuard'
 import { useStore } from '../hooks/useStore'
@@ -25,6 +27,9 @@ export function Page({ children, className }: PropsWithChildren<{ className?: st
   const path = (pageKey ?? '').split('?')[0]
   const h5 = process.env.TARO_ENV === 'h5'
   const tabbed = h5 && isTabPage(path)
+  useDidShow(() => {
+    if (isTabPage(path)) currentTabStore.set(path)
+  })
   return (
     <View className={`gz-page${largeText ? ' gz-large' : ''}${tabbed ? ' gz-page--tabbed' : ''}${className ? ` ${className}` : ''}`}>
       {h5 && !tabbed ? <NavBar pageKey={pageKey} /> : null}

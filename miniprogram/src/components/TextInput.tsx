@@ -1,14 +1,25 @@
 import { Input, Text, Textarea, View } from '@tarojs/components'
 
+/** Taro's own input event, so a swap from `<Input>` / `<Textarea>` changes the tag name and nothing else. */
+type InputEvent = { detail: { value: string } }
+
 interface Common {
   value: string
-  onInput: (value: string) => void
-  /** The field's limit, from the contract (`maxLengthOf`): shown as 12/40, never used to cut the text. */
-  maxLength: number
+  onInput: (event: InputEvent) => void
+  /**
+   * The field's limit, from the contract (`maxLengthOf`): shown as 12/40, never used to cut the text. Named as on
+   * Taro's components for the same reason.
+   */
+  maxlength: number
   placeholder?: string
   disabled?: boolean
   className?: string
-  onBlur?: (value: string) => void
+  onBlur?: (event: InputEvent) => void
+}
+
+/** Our box class unless the caller already gives it. */
+function boxClass(base: string, className?: string): string {
+  return className?.split(' ').includes(base) ? className : `${base}${className ? ` ${className}` : ''}`
 }
 
 /** Counted as the server counts: the text without surrounding spaces. */
@@ -41,39 +52,39 @@ function Counter({ value, maxLength }: { value: string; maxLength: number }) {
  * A one-line text box with its limit shown. `maxlength` is switched off (-1: WeChat and Taro otherwise cut at 140
  * without a word): what the person types or pastes stays, and the counter says when it is too long.
  */
-export function TextInput({ value, onInput, maxLength, placeholder, disabled, className, onBlur, type }: Common & { type?: 'text' | 'number' | 'digit' | 'idcard' | 'nickname' }) {
+export function TextInput({ value, onInput, maxlength, placeholder, disabled, className, onBlur, type }: Common & { type?: 'text' | 'number' | 'digit' | 'idcard' | 'nickname' }) {
   return (
-    <View className={`gz-text${lengthOf(value) > maxLength ? ' gz-text--over' : ''}`}>
+    <View className={`gz-text${lengthOf(value) > maxlength ? ' gz-text--over' : ''}`}>
       <Input
-        className={`gz-input${className ? ` ${className}` : ''}`}
+        className={boxClass('gz-input', className)}
         type={type}
         value={value}
         placeholder={placeholder}
         disabled={disabled}
         maxlength={-1}
-        onInput={(e) => onInput(e.detail.value)}
-        onBlur={onBlur ? (e) => onBlur(e.detail.value) : undefined}
+        onInput={(e) => onInput({ detail: { value: e.detail.value } })}
+        onBlur={onBlur ? (e) => onBlur({ detail: { value: e.detail.value } }) : undefined}
       />
-      <Counter value={value} maxLength={maxLength} />
+      <Counter value={value} maxLength={maxlength} />
     </View>
   )
 }
 
 /** A text area in the body font that grows with its text, with its limit shown (see `TextInput`). */
-export function TextArea({ value, onInput, maxLength, placeholder, disabled, className, onBlur, autoHeight = true }: Common & { autoHeight?: boolean }) {
+export function TextArea({ value, onInput, maxlength, placeholder, disabled, className, onBlur, autoHeight = true }: Common & { autoHeight?: boolean }) {
   return (
-    <View className={`gz-text${lengthOf(value) > maxLength ? ' gz-text--over' : ''}`}>
+    <View className={`gz-text${lengthOf(value) > maxlength ? ' gz-text--over' : ''}`}>
       <Textarea
-        className={`gz-textarea${className ? ` ${className}` : ''}`}
+        className={boxClass('gz-textarea', className)}
         value={value}
         placeholder={placeholder}
         disabled={disabled}
         maxlength={-1}
         autoHeight={autoHeight}
-        onInput={(e) => onInput(e.detail.value)}
-        onBlur={onBlur ? (e) => onBlur(e.detail.value) : undefined}
+        onInput={(e) => onInput({ detail: { value: e.detail.value } })}
+        onBlur={onBlur ? (e) => onBlur({ detail: { value: e.detail.value } }) : undefined}
       />
-      <Counter value={value} maxLength={maxLength} />
+      <Counter value={value} maxLength={maxlength} />
     </View>
   )
 }

@@ -4,19 +4,21 @@ import { TabBar } from '../components/TabBar'
 import { useLargeText } from '../hooks/useLargeText'
 import { inboxUnreadStore } from '../services/inbox'
 import { useStore } from '../hooks/useStore'
+import { currentTabStore } from '../services/tabs'
 
 /**
  * weapp: WeChat's own tab bar has fixed 10 px labels that ignore 大字模式 (`tabBar.custom` in app.config.ts hands
- * the drawing to this component). WeChat makes one per tab page, so the page it belongs to is the one on top when
- * it is made.
+ * the drawing to this component). WeChat makes one per tab page; the tab on screen comes from `Page`
+ * (`currentTabStore`), or else the page on top when the bar is made.
  */
 export default function CustomTabBar() {
   const { largeText } = useLargeText()
   const unread = useStore(inboxUnreadStore)
-  const current = useMemo(() => {
+  const shown = useStore(currentTabStore)
+  const made = useMemo(() => {
     const pages = Taro.getCurrentPages()
     const top = pages[pages.length - 1] as { route?: string } | undefined
     return `/${(top?.route ?? '').replace(/^\//, '')}`
   }, [])
-  return <TabBar current={current} large={largeText} badge={unread ? { index: 3, count: unread } : null} />
+  return <TabBar current={shown || made} large={largeText} badge={unread ? { index: 3, count: unread } : null} />
 }

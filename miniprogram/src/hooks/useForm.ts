@@ -62,8 +62,9 @@ export function useForm<V extends object>(initial: V, options: FormOptions = {})
     }
   }, [])
 
-  const draft = useDraft(options.draft, values, (restored) => setValuesState({ ...baseline.current, ...restored }))
-  useLeaveGuard(unsentText(values, baseline.current))
+  const unsent = unsentText(values, baseline.current)
+  const draft = useDraft(options.draft, values, (restored) => setValuesState({ ...baseline.current, ...restored }), unsent)
+  useLeaveGuard(unsent)
 
   const submit = useCallback(
     async <R>(run: (values: V, submission: Submission) => Promise<R>): Promise<R | undefined> => {

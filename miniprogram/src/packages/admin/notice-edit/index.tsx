@@ -1,12 +1,15 @@
 import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Image, Input, Text, Textarea, View } from '@tarojs/components'
+import { Image, Text, View } from '@tarojs/components'
 import { Button, Switch } from '@nutui/nutui-react-taro'
 import type { NoticeScope, NoticeView } from '@shared/contract'
 import { NOTICE_CATEGORIES } from '@shared/modules'
 import { formatShanghai } from '@shared/time'
 import { Page } from '../../../components/Page'
 import { Field } from '../../../components/Field'
+import { TextArea, TextInput } from '../../../components/TextInput'
+import { maxLengthOf } from '../../../services/limits'
+import { goBackOrHome } from '../../../services/navigation'
 import { Choices } from '../../../components/Choices'
 import { DateTimeField } from '../../../components/DateTimeField'
 import { StateView } from '../../../components/StateView'
@@ -104,7 +107,7 @@ export default function NoticeEditPage() {
       setNotice(saved)
       const done = saved.status === 'scheduled' ? `将于 ${formatDateTime(saved.publishAt)} 发布` : saved.status === 'published' ? '已发布' : '已保存'
       void Taro.showToast({ title: done, icon: 'none' })
-      setTimeout(() => void Taro.navigateBack(), 800)
+      setTimeout(() => void goBackOrHome(), 800)
     })
 
   const unpublish = async () => {
@@ -148,10 +151,10 @@ export default function NoticeEditPage() {
           <Choices options={CATEGORY_OPTIONS} value={v.category} onChange={(c) => form.set('category', c)} />
         </Field>
         <Field label="标题" error={form.errors.title} hint="2到60个字" name="title">
-          <Input className="gz-input" value={v.title} placeholder="例如：本周六停水通知" maxlength={60} onInput={(e) => form.set('title', e.detail.value)} />
+          <TextInput value={v.title} placeholder="例如：本周六停水通知" maxlength={maxLengthOf('notice', 'create', 'title')} onInput={(e) => form.set('title', e.detail.value)} />
         </Field>
         <Field label="正文" error={form.errors.body} name="body">
-          <Textarea className="gz-textarea" value={v.body} placeholder="写清楚时间、地点、要做什么" maxlength={5000} autoHeight onInput={(e) => form.set('body', e.detail.value)} />
+          <TextArea value={v.body} placeholder="写清楚时间、地点、要做什么" maxlength={maxLengthOf('notice', 'create', 'body')} onInput={(e) => form.set('body', e.detail.value)} />
         </Field>
         <Field label="图片" error={form.errors.images} hint={`最多${MAX_IMAGES}张`} name="images">
           <ImageList fileIds={v.images} onRemove={(i) => form.set('images', v.images.filter((_, k) => k !== i))} />

@@ -1,10 +1,12 @@
 import { useCallback, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Text, Textarea, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { ResidencyApplication } from '@shared/contract'
 import { Page } from '../../../components/Page'
 import { Field } from '../../../components/Field'
+import { TextArea } from '../../../components/TextInput'
+import { maxLengthOf } from '../../../services/limits'
 import { StateView, ListFooter } from '../../../components/StateView'
 import { SignInNeeded } from '../../../components/SignInNeeded'
 import { CommunitySwitcher } from '../../../components/CommunitySwitcher'
@@ -50,7 +52,7 @@ function ApplicationCard({ application, onDone }: { application: ResidencyApplic
       {rejecting ? (
         <>
           <Field label="驳回理由" error={form.errors.reason} hint="会告诉申请人，请写清楚需要怎样改" name="reason">
-            <Textarea className="gz-textarea" value={form.values.reason} placeholder="例如：门牌号与登记不符，请核对后重新申请" maxlength={200} onInput={(e) => form.set('reason', e.detail.value)} />
+            <TextArea value={form.values.reason} placeholder="例如：门牌号与登记不符，请核对后重新申请" maxlength={maxLengthOf('user', 'reviewResidency', 'reason')} onInput={(e) => form.set('reason', e.detail.value)} />
           </Field>
           <View className="gz-row">
             <Button size="large" onClick={() => setRejecting(false)}>

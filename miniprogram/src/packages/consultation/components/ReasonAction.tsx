@@ -1,8 +1,12 @@
 import { useState } from 'react'
-import { Textarea, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { Field } from '../../../components/Field'
 import { confirmIrreversible, type Confirmation } from '../../../services/confirm'
+import { TextArea } from '../../../components/TextInput'
+import { maxLengthOf } from '../../../services/limits'
+
+const REASON_MAX = maxLengthOf('consultation', 'closeCollection', 'reason')
 
 interface Props {
   label: string
@@ -44,10 +48,10 @@ export function ReasonAction({ label, reasonLabel, hint, busy, danger, testId, c
   return (
     <View className="gz-card cs-reason" data-testid={testId ? `${testId}-form` : undefined}>
       <Field label={reasonLabel} error={error} hint={hint ?? '理由会公开显示在议事时间线上'}>
-        <Textarea
-          className="gz-textarea cs-textarea--short"
+        <TextArea
+          className="cs-textarea--short"
           value={reason}
-          maxlength={200}
+          maxlength={REASON_MAX}
           placeholder={`请写明${reasonLabel}`}
           onInput={(e) => {
             setReason(e.detail.value)

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { addDays, formatShanghai, parseShanghai, shanghaiDate } from '@shared/time'
 import { Page } from '../../../components/Page'
@@ -15,6 +15,8 @@ import { consultationRoutes } from '../../../services/consultationRoutes'
 import { DateTimeField } from '../components/DateTimeField'
 import { useHosts } from '../hooks/useHosts'
 import '../consultation.scss'
+import { TextInput } from '../../../components/TextInput'
+import { maxLengthOf } from '../../../services/limits'
 
 /** Opening a consultation is step 1: a theme and how long residents have to send opinions. */
 export default function CreateConsultationPage() {
@@ -44,7 +46,7 @@ export default function CreateConsultationPage() {
       <Text className="page-intro">先定一个协商主题，在收集时间内居民可以提意见、附议。之后一步一步确定议题、开会、公布结果。</Text>
       <View className="gz-card">
         <Field label="协商主题" error={form.errors.theme} hint="用一句话说清要商量什么，例如：小区停车难怎么办" name="theme">
-          <Input className="gz-input" value={form.values.theme} maxlength={60} placeholder="请填写协商主题" onInput={(e) => form.set('theme', e.detail.value)} />
+          <TextInput className="gz-input" value={form.values.theme} maxlength={maxLengthOf('consultation', 'create', 'theme')} placeholder="请填写协商主题" onInput={(e) => form.set('theme', e.detail.value)} />
         </Field>
         <DateTimeField label="开始收集" name="collectFrom" date={form.values.from} start={today} error={form.errors.collectFrom} onDate={(d) => form.set('from', d)} />
         <DateTimeField

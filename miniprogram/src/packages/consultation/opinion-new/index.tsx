@@ -10,6 +10,7 @@ import { maxLengthOf } from '../../../services/limits'
 import { Choices } from '../../../components/Choices'
 import { useForm } from '../../../hooks/useForm'
 import { api } from '../../../services/api'
+import { goBackOrHome } from '../../../services/navigation'
 import { PhotoPicker } from '../components/PhotoPicker'
 import '../consultation.scss'
 
@@ -30,7 +31,7 @@ export default function NewOpinionPage() {
       await api.consultation.submitOpinion({ communityId, consultationId, title: v.title, description: v.description, category: v.category as OpinionCategory, photos: v.photos }, submission)
       setSent(true)
       void Taro.showToast({ title: '意见已提交', icon: 'success' })
-      setTimeout(() => void Taro.navigateBack(), 800)
+      setTimeout(() => void goBackOrHome(), 800)
     })
 
   return (
@@ -39,7 +40,7 @@ export default function NewOpinionPage() {
       <Text className="page-intro">{consultationId ? '您的意见会直接进入这次议事。' : '您的意见会放进社区意见池，大家可以附议。'}说清楚是什么问题、在哪里、希望怎么办。</Text>
       <View className="gz-card">
         <Field label="标题" error={form.errors.title} hint="一句话，2到40个字" name="title">
-          <TextInput value={form.values.title} maxLength={TITLE_MAX} placeholder="例如：晚上车位不够" onInput={(v) => form.set('title', v)} />
+          <TextInput value={form.values.title} maxlength={TITLE_MAX} placeholder="例如：晚上车位不够" onInput={(e) => form.set('title', e.detail.value)} />
         </Field>
         <Field label="分类" error={form.errors.category} name="category">
           <Choices options={CATEGORIES} value={form.values.category} onChange={(c) => form.set('category', c)} />
@@ -47,9 +48,9 @@ export default function NewOpinionPage() {
         <Field label="具体说说" error={form.errors.description} name="description">
           <TextArea
             value={form.values.description}
-            maxLength={DESCRIPTION_MAX}
+            maxlength={DESCRIPTION_MAX}
             placeholder="例如：晚上八点以后很难找到车位，建议错峰共享附近单位车位。"
-            onInput={(v) => form.set('description', v)}
+            onInput={(e) => form.set('description', e.detail.value)}
           />
         </Field>
         <Field label="照片（可不加，最多6张）" error={form.errors.photos} name="photos">

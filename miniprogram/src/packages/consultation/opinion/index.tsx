@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
-import { Input, Text, Textarea, View } from '@tarojs/components'
+import { Input, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { Page } from '../../../components/Page'
 import { Field } from '../../../components/Field'
@@ -16,6 +16,8 @@ import { toggleSupport } from '../hooks/useOpinionPool'
 import { SupportButton } from '../components/OpinionCard'
 import { PhotoRow } from '../components/PhotoPicker'
 import '../consultation.scss'
+import { TextArea } from '../../../components/TextInput'
+import { maxLengthOf } from '../../../services/limits'
 
 /** One opinion: what it asks, who joined it (附议), and the conversation under it. */
 export default function OpinionPage() {
@@ -137,10 +139,10 @@ export default function OpinionPage() {
           {inCommunity ? (
             <View className="gz-card">
               <Field label="我也说两句" error={error} name="body">
-                <Textarea
+                <TextArea
                   className="gz-textarea cs-textarea--short"
                   value={body}
-                  maxlength={300}
+                  maxlength={maxLengthOf('consultation', 'comment', 'body')}
                   placeholder="补充情况、提出建议"
                   onInput={(e) => {
                     setBody(e.detail.value)

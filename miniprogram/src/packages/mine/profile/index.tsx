@@ -1,9 +1,11 @@
 import { useEffect } from 'react'
 import Taro from '@tarojs/taro'
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { Page } from '../../../components/Page'
 import { Field } from '../../../components/Field'
+import { TextInput } from '../../../components/TextInput'
+import { maxLengthOf } from '../../../services/limits'
 import { Avatar } from '../../../components/Avatar'
 import { StateView } from '../../../components/StateView'
 import { SignInNeeded } from '../../../components/SignInNeeded'
@@ -78,12 +80,11 @@ export default function ProfilePage() {
           </View>
           <View className="gz-card">
             <Field label="昵称" error={form.errors.nickname} hint="邻居们看到的称呼，最多20个字" name="nickname">
-              <Input
-                className="gz-input"
+              <TextInput
                 type={isWeapp ? 'nickname' : 'text'}
                 value={form.values.nickname}
                 placeholder="请输入昵称"
-                maxlength={20}
+                maxlength={maxLengthOf('user', 'updateProfile', 'nickname')}
                 onInput={(e) => form.set('nickname', e.detail.value)}
                 // The WeChat nickname picker fills the input without an input event.
                 onBlur={(e) => form.set('nickname', e.detail.value)}

@@ -1,10 +1,12 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { Residency } from '@shared/contract'
 import { Page } from '../../../components/Page'
 import { Field } from '../../../components/Field'
+import { TextInput } from '../../../components/TextInput'
+import { maxLengthOf } from '../../../services/limits'
 import { Choices } from '../../../components/Choices'
 import { StateView } from '../../../components/StateView'
 import { SignInNeeded } from '../../../components/SignInNeeded'
@@ -89,10 +91,10 @@ export default function ResidencyPage() {
             <Input className="gz-input" value={form.values.name} placeholder="请填写您的姓名" maxlength={20} onInput={(e) => form.set('name', e.detail.value)} />
           </Field>
           <Field label="楼栋" error={form.errors.building} hint="例如：3号楼" name="building">
-            <Input className="gz-input" value={form.values.building} placeholder="请填写楼栋" maxlength={20} onInput={(e) => form.set('building', e.detail.value)} />
+            <TextInput value={form.values.building} placeholder="请填写楼栋" maxlength={maxLengthOf('user', 'applyResidency', 'building')} onInput={(e) => form.set('building', e.detail.value)} />
           </Field>
           <Field label="单元/门牌" error={form.errors.unit} hint="例如：2单元301" name="unit">
-            <Input className="gz-input" value={form.values.unit} placeholder="请填写单元和门牌号" maxlength={20} onInput={(e) => form.set('unit', e.detail.value)} />
+            <TextInput value={form.values.unit} placeholder="请填写单元和门牌号" maxlength={maxLengthOf('user', 'applyResidency', 'unit')} onInput={(e) => form.set('unit', e.detail.value)} />
           </Field>
           <Field label="电话（选填）" error={form.errors.phone} hint="方便社区工作者联系核实，审核后即删除" name="phone">
             <Input className="gz-input" value={form.values.phone} placeholder="例如：13812345678" maxlength={20} onInput={(e) => form.set('phone', e.detail.value)} />

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Input, Text, Textarea, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { DECISION_RULE_LABELS } from '@shared/consultation/decision'
 import { earlyStartText, opensEarly } from '@shared/consultation/opening'
@@ -16,6 +16,9 @@ import { useLoaded } from '../../hooks/useLoaded'
 import { PointsList } from '../PointsList'
 import { ResultCard } from '../ResultCard'
 import type { StepFormProps } from './types'
+import { TextArea, TextInput } from '../../../../components/TextInput'
+import { maxLengthOf } from '../../../../services/limits'
+import { useKeptText } from '../../../../hooks/useDraft'
 
 const GUEST_ROLES = ['居民', ...PARTICIPANT_ROLES] as const
 const SPEAKER_ROLES = ['居民', ...PARTICIPANT_ROLES, '主持人', '社区工作者'] as const
@@ -37,6 +40,7 @@ export function MeetingStep({ view: c, act, apply, refresh }: StepFormProps) {
   const [pointError, setPointError] = useState<string | undefined>()
   const [minutes, setMinutes] = useState(c.minutes)
   const [minutesError, setMinutesError] = useState<string | undefined>()
+  const minutesDraft = useKeptText(`minutes:${c.id}`, minutes, setMinutes, minutes.trim() !== (c.minutes ?? '').trim())
   const active = c.state === 'active'
   const { earlyStartHours } = useConsultationSettings(c.communityId)
   const meetingAt = c.plan?.meetingAt ?? 0
@@ -121,6 +125,7 @@ export function MeetingStep({ view: c, act, apply, refresh }: StepFormProps) {
   }
   const saveMinutes = async () => {
     const next = await act.run('minutes', () => api.consultation.saveMinutes({ id: c.id, minutes: minutes.trim() }), { success: '纪要已保存', onFields: (f) => setMinutesError(f.minutes) })
+    if (next) minutesDraft.clear()
     if (next) apply(next)
   }
 
@@ -138,10 +143,10 @@ export function MeetingStep({ view: c, act, apply, refresh }: StepFormProps) {
         )}
         {active && early ? (
           <Field label="提前开始的理由" error={earlyError} hint="例如：天气原因改期提前，已电话通知参会人" name="reason">
-            <Textarea
+            <TextArea
               className="gz-textarea cs-textarea--short"
               value={earlyReason}
-              maxlength={200}
+              maxlength={maxLengthOf('consultation', 'openMeeting', 'reason')}
               placeholder="请写明为什么提前开始"
               data-testid="early-reason"
               onInput={(e) => {
@@ -199,10 +204,10 @@ export function MeetingStep({ view: c, act, apply, refresh }: StepFormProps) {
                 </View>
               ))}
             <Field label="其他参会人" error={guestError} hint="受邀的居民代表、物业、专家等，填写姓名和身份" name="guestName">
-              <Input
+              <TextInput
                 className="gz-input"
                 value={guest.name}
-                maxlength={20}
+                maxlength={maxLengthOf('consultation', 'markPresent', 'guestName')}
                 placeholder="姓名，例如 物业刘经理"
                 onInput={(e) => {
                   setGuest({ ...guest, name: e.detail.value })
@@ -227,10 +232,10 @@ export function MeetingStep({ view: c, act, apply, refresh }: StepFormProps) {
               <Choices options={asOptions(SPEAKER_ROLES)} value={point.role} onChange={(role) => setPoint({ ...point, role })} />
             </Field>
             <Field label="说了什么" error={pointError} name="summary">
-              <Textarea
+              <TextArea
                 className="gz-textarea cs-textarea--short"
                 value={point.summary}
-                maxlength={300}
+                maxlength={maxLengthOf('consultation', 'recordPoint', 'summary')}
                 placeholder="一两句话记下要点"
                 onInput={(e) => {
                   setPoint({ ...point, summary: e.detail.value })
@@ -273,10 +278,10 @@ export function MeetingStep({ view: c, act, apply, refresh }: StepFormProps) {
       <View className="gz-card">
         <Text className="cs-card-title">会议纪要</Text>
         <Field label="纪要内容" error={minutesError} hint="会后整理，会写进结果公示" name="minutes">
-          <Textarea
+          <TextArea
             className="gz-textarea"
             value={minutes}
-            maxlength={5000}
+            maxlength={maxLengthOf('consultation', 'saveMinutes', 'minutes')}
             placeholder="会议讨论了什么、决定了什么"
             onInput={(e) => {
               setMinutes(e.detail.value)

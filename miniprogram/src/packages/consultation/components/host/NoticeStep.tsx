@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Text, Textarea, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { consultationNoticeText, consultationNoticeTitle, NOTICE_BUTTONS } from '@shared/consultation/announcements'
 import { noticePeriodProblem } from '@shared/consultation/steps'
@@ -15,6 +15,8 @@ import { NoticePreview } from '../NoticePreview'
 import { PlanCard } from '../TopicCard'
 import { useConsultationSettings } from '../../hooks/useConsultationSettings'
 import type { StepFormProps } from './types'
+import { TextArea } from '../../../../components/TextInput'
+import { maxLengthOf } from '../../../../services/limits'
 
 const STATUS = { seated: ['已报名', 'gz-tag--green'], waitlisted: ['候补', 'gz-tag--orange'], cancelled: ['已取消', 'gz-tag--gray'] } as const
 
@@ -80,10 +82,10 @@ export function NoticeStep({ view: c, act, apply }: StepFormProps) {
           <Text className="gz-muted">公告会发到社区公告栏，居民看到后可以报名。</Text>
           {tooSoon || askReason ? (
             <Field label="提前召开的理由" error={error} hint={`${tooSoon ?? '会议离现在太近'}。如确需提前，请写明理由，会写进公告`} name="overrideReason">
-              <Textarea
+              <TextArea
                 className="gz-textarea cs-textarea--short"
                 value={overrideReason}
-                maxlength={200}
+                maxlength={maxLengthOf('consultation', 'publishNotice', 'overrideReason')}
                 onInput={(e) => {
                   setOverrideReason(e.detail.value)
                   setError(undefined)

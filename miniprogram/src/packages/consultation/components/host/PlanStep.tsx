@@ -12,6 +12,8 @@ import { ListEditor } from '../ListEditor'
 import { NumberStepper } from '../NumberStepper'
 import { useConsultationSettings } from '../../hooks/useConsultationSettings'
 import type { StepFormProps } from './types'
+import { TextInput } from '../../../../components/TextInput'
+import { maxLengthOf } from '../../../../services/limits'
 
 const RULES = (['majority', 'two_thirds', 'consensus'] as const).map((value) => ({ value, label: DECISION_RULE_LABELS[value] }))
 
@@ -80,7 +82,7 @@ export function PlanStep({ view: c, act, apply }: StepFormProps) {
         onTime={(t) => form.set('time', t)}
       />
       <Field label="会议地点" error={form.errors.place} hint="例如：社区议事厅，或某号楼下空地" name="place">
-        <Input className="gz-input" value={v.place} maxlength={60} disabled={locked} placeholder="请填写会议地点" onInput={(e) => form.set('place', e.detail.value)} />
+        <TextInput className="gz-input" value={v.place} maxlength={maxLengthOf('consultation', 'savePlan', 'plan.place')} disabled={locked} placeholder="请填写会议地点" onInput={(e) => form.set('place', e.detail.value)} />
       </Field>
       <Field label="邀请参会人" error={form.errors.invited} hint="不邀请的类别保持0人" name="invited">
         {PARTICIPANT_ROLES.map((role) => (
@@ -94,7 +96,7 @@ export function PlanStep({ view: c, act, apply }: StepFormProps) {
         <Input className="gz-input" type="number" value={v.openSeats} maxlength={3} disabled={locked} onInput={(e) => form.set('openSeats', e.detail.value)} />
       </Field>
       <Field label="会议议程" error={form.errors.agenda} name="agenda">
-        <ListEditor items={v.agenda} placeholder="议程内容" addLabel="添加议程" max={20} testId="agenda" onChange={(items) => form.set('agenda', items)} />
+        <ListEditor items={v.agenda} placeholder="议程内容" addLabel="添加议程" max={20} itemMaxLength={maxLengthOf('consultation', 'savePlan', 'plan.agenda')} testId="agenda" onChange={(items) => form.set('agenda', items)} />
       </Field>
       <Field label="表决规则" error={form.errors.rule} name="rule">
         <Choices
@@ -113,7 +115,7 @@ export function PlanStep({ view: c, act, apply }: StepFormProps) {
         <Input className="gz-input" type="number" value={v.quorum} maxlength={4} disabled={locked} onInput={(e) => form.set('quorum', e.detail.value)} />
       </Field>
       <Field label={v.rule === 'consensus' ? '待表决的方案' : '表决选项'} error={form.errors.options} hint={v.rule === 'consensus' ? `大家对这个方案表示${CONSENSUS_CHOICES.join('或')}` : '至少两个选项'} name="options">
-        <ListEditor items={v.options} placeholder={v.rule === 'consensus' ? '方案内容' : '选项内容'} addLabel="添加选项" max={v.rule === 'consensus' ? 1 : 10} testId="options" onChange={(items) => form.set('options', items)} />
+        <ListEditor items={v.options} placeholder={v.rule === 'consensus' ? '方案内容' : '选项内容'} addLabel="添加选项" max={v.rule === 'consensus' ? 1 : 10} itemMaxLength={maxLengthOf('consultation', 'savePlan', 'plan.options')} testId="options" onChange={(items) => form.set('options', items)} />
       </Field>
       {!locked ? (
         <Button type="primary" block size="large" loading={act.busy === 'savePlan'} onClick={save} data-testid="save-plan">

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Textarea, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { ConsultationView } from '@shared/contract'
 import { formatShanghai, parseShanghai } from '@shared/time'
@@ -8,6 +8,8 @@ import { Field } from '../../../../components/Field'
 import { api } from '../../../../services/api'
 import type { useAction } from '../../hooks/useAction'
 import { DateTimeField } from '../DateTimeField'
+import { TextArea } from '../../../../components/TextInput'
+import { maxLengthOf } from '../../../../services/limits'
 
 interface Props {
   view: ConsultationView
@@ -44,10 +46,10 @@ export function PostponeAction({ view: c, act, apply }: Props) {
   return (
     <View className="gz-card cs-reason" data-testid="postpone-form">
       <Field label="延期的理由" error={errors.reason} hint={c.noticeId ? '会发公告告诉居民，并通知已报名的人' : '理由会公开显示在议事时间线上'}>
-        <Textarea
+        <TextArea
           className="gz-textarea cs-textarea--short"
           value={reason}
-          maxlength={200}
+          maxlength={maxLengthOf('consultation', 'postpone', 'reason')}
           placeholder="请写明延期的理由"
           onInput={(e) => {
             setReason(e.detail.value)

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Input, Text, Textarea, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { consultationReportText, consultationReportTitle, NOTICE_BUTTONS } from '@shared/consultation/announcements'
 import { addDays, formatShanghai, parseShanghai } from '@shared/time'
@@ -19,6 +19,9 @@ import { PhotoPicker, PhotoRow } from '../PhotoPicker'
 import { ResultCard } from '../ResultCard'
 import { SatisfactionSummary } from '../SatisfactionSummary'
 import type { StepFormProps } from './types'
+import { TextArea, TextInput } from '../../../../components/TextInput'
+import { maxLengthOf } from '../../../../services/limits'
+import { useKeptText } from '../../../../hooks/useDraft'
 
 interface MilestoneDraft {
   title: string
@@ -32,6 +35,7 @@ export function ReportStep({ view: c, act, apply, refresh }: StepFormProps) {
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [previewing, setPreviewing] = useState(false)
   const [progressText, setProgressText] = useState('')
+  const progressDraft = useKeptText(`progress:${c.id}`, progressText, setProgressText, progressText.trim() !== '')
   const [photos, setPhotos] = useState<string[]>([])
   const [milestoneDone, setMilestoneDone] = useState<string>('none')
   const [ratingDays, setRatingDays] = useState(14)
@@ -77,6 +81,7 @@ export function ReportStep({ view: c, act, apply, refresh }: StepFormProps) {
       onFields: (f) => setErrors({ progress: f.text ?? f.photos ?? f.milestoneDone }),
     })
     if (added) {
+      progressDraft.clear()
       setProgressText('')
       setPhotos([])
       setMilestoneDone('none')
@@ -96,15 +101,15 @@ export function ReportStep({ view: c, act, apply, refresh }: StepFormProps) {
           <Text className="cs-card-title">发布结果公示</Text>
           <Text className="gz-muted cs-gap">公示会写明协商结果、票数、会议纪要、责任人和落实节点，发给全体居民。</Text>
           <Field label="责任人或单位" error={errors.responsible} hint="例如：社区居委会 李书记" name="responsible">
-            <Input className="gz-input" value={responsible} maxlength={60} placeholder="谁负责落实" onInput={(e) => edit(setResponsible)(e.detail.value)} />
+            <TextInput className="gz-input" value={responsible} maxlength={maxLengthOf('consultation', 'publishReport', 'responsible')} placeholder="谁负责落实" onInput={(e) => edit(setResponsible)(e.detail.value)} />
           </Field>
           <Field label="落实节点" error={errors.milestones} hint="每个节点写清做什么、哪天前完成" name="milestones">
             {milestones.map((m, i) => (
               <View key={i} className="cs-milestone">
-                <Input
+                <TextInput
                   className="gz-input"
                   value={m.title}
-                  maxlength={60}
+                  maxlength={maxLengthOf('consultation', 'publishReport', 'milestones.title')}
                   placeholder={`节点${i + 1}，例如：签订协议`}
                   onInput={(e) => edit(setMilestones)(milestones.map((x, j) => (j === i ? { ...x, title: e.detail.value } : x)))}
                 />
@@ -173,7 +178,7 @@ export function ReportStep({ view: c, act, apply, refresh }: StepFormProps) {
           {active ? (
             <>
               <Field label="新的进展" error={errors.progress} name="progress">
-                <Textarea className="gz-textarea cs-textarea--short" value={progressText} maxlength={500} placeholder="例如：协议已签订，下周起开放车位" onInput={(e) => setProgressText(e.detail.value)} />
+                <TextArea className="gz-textarea cs-textarea--short" value={progressText} maxlength={maxLengthOf('consultation', 'addProgress', 'text')} placeholder="例如：协议已签订，下周起开放车位" onInput={(e) => setProgressText(e.detail.value)} />
               </Field>
               <Field label="现场照片（可不加）">
                 <PhotoPicker value={photos} max={9} onChange={setPhotos} />

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Input, Text, Textarea, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { Field } from '../../../../components/Field'
 import { StateView } from '../../../../components/StateView'
@@ -9,6 +9,8 @@ import { useConsultationSettings } from '../../hooks/useConsultationSettings'
 import { useOpinionsOf } from '../../hooks/useOpinionsOf'
 import { OpinionPick } from '../OpinionPick'
 import type { StepFormProps } from './types'
+import { TextArea, TextInput } from '../../../../components/TextInput'
+import { maxLengthOf } from '../../../../services/limits'
 
 const APPROVAL_TEXT = {
   none: '议题保存后，请提交社区工作者审核',
@@ -71,20 +73,20 @@ export function TopicStep({ view: c, act, apply }: StepFormProps) {
       <View className="gz-card">
         <Text className="cs-card-title">议题</Text>
         <Field label="议题标题" error={form.errors.title} name="title">
-          <Input className="gz-input" value={form.values.title} maxlength={60} disabled={locked} placeholder="例如：是否与邻近单位共享夜间车位" onInput={(e) => form.set('title', e.detail.value)} />
+          <TextInput className="gz-input" value={form.values.title} maxlength={maxLengthOf('consultation', 'saveTopic', 'title')} disabled={locked} placeholder="例如：是否与邻近单位共享夜间车位" onInput={(e) => form.set('title', e.detail.value)} />
         </Field>
         <Field label="背景" error={form.errors.background} hint="大家为什么关心这件事，现在是什么情况" name="background">
-          <Textarea className="gz-textarea" value={form.values.background} maxlength={1000} disabled={locked} onInput={(e) => form.set('background', e.detail.value)} />
+          <TextArea className="gz-textarea" value={form.values.background} maxlength={maxLengthOf('consultation', 'saveTopic', 'background')} disabled={locked} onInput={(e) => form.set('background', e.detail.value)} />
         </Field>
         <Field label="需要大家决定的问题" error={form.errors.question} name="question">
-          <Textarea className="gz-textarea cs-textarea--short" value={form.values.question} maxlength={200} disabled={locked} placeholder="例如：是否签订夜间错峰停车协议？" onInput={(e) => form.set('question', e.detail.value)} />
+          <TextArea className="gz-textarea cs-textarea--short" value={form.values.question} maxlength={maxLengthOf('consultation', 'saveTopic', 'question')} disabled={locked} placeholder="例如：是否签订夜间错峰停车协议？" onInput={(e) => form.set('question', e.detail.value)} />
         </Field>
         <Field label="采纳的意见" error={form.errors.adoptedOpinionIds} hint="勾选本议题采纳的居民意见" name="adoptedOpinionIds">
           <StateView loading={opinions.loading} error={opinions.error} empty={opinions.data?.length === 0} emptyText="本次议事还没有意见" onRetry={opinions.reload} />
           <OpinionPick opinions={opinions.data ?? []} picked={form.values.adoptedOpinionIds} onChange={(ids) => !locked && form.set('adoptedOpinionIds', ids)} testId="adopt-pick" />
         </Field>
         <Field label="采纳理由" error={form.errors.adoptionReason} name="adoptionReason">
-          <Textarea className="gz-textarea cs-textarea--short" value={form.values.adoptionReason} maxlength={500} disabled={locked} placeholder="例如：附议最多，且可以操作" onInput={(e) => form.set('adoptionReason', e.detail.value)} />
+          <TextArea className="gz-textarea cs-textarea--short" value={form.values.adoptionReason} maxlength={maxLengthOf('consultation', 'saveTopic', 'adoptionReason')} disabled={locked} placeholder="例如：附议最多，且可以操作" onInput={(e) => form.set('adoptionReason', e.detail.value)} />
         </Field>
         {!locked ? (
           <Button type="primary" block size="large" loading={act.busy === 'saveTopic'} onClick={save} data-testid="save-topic">

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Text, Textarea, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { ConsultationView } from '@shared/contract'
 import { SATISFACTION_LABELS, type SatisfactionLevel } from '@shared/consultation/seats'
@@ -9,6 +9,8 @@ import { api } from '../../../../services/api'
 import { formatDate } from '../../../../services/format'
 import type { useAction } from '../../hooks/useAction'
 import { SatisfactionSummary } from '../SatisfactionSummary'
+import { TextArea } from '../../../../components/TextInput'
+import { maxLengthOf } from '../../../../services/limits'
 
 const OPTIONS = (['satisfied', 'basic', 'dissatisfied'] as const).map((value) => ({ value, label: SATISFACTION_LABELS[value] }))
 
@@ -61,7 +63,7 @@ export function RateCard({ view: c, canTakePart, act, refresh }: Props) {
             />
           </Field>
           <Field label="想说的话（可不填）">
-            <Textarea className="gz-textarea cs-textarea--short" value={comment} maxlength={200} placeholder="例如：希望以后更快" onInput={(e) => setComment(e.detail.value)} />
+            <TextArea className="gz-textarea cs-textarea--short" value={comment} maxlength={maxLengthOf('consultation', 'rate', 'comment')} placeholder="例如：希望以后更快" onInput={(e) => setComment(e.detail.value)} />
           </Field>
           <Button type="primary" block size="large" loading={act.busy === 'rate'} onClick={submit} data-testid="rate-submit">
             提交评价
