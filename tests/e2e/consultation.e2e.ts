@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import type { ConsultationView, NoticeView } from '@shared/contract';
-import { button, currentPage, dataAs, expectTappable, gotoRoute, horizontalOverflow, launchBrowser, openPhone, screenshot } from './support';
+import { answerDialog, button, currentPage, dataAs, expectTappable, gotoRoute, horizontalOverflow, launchBrowser, openPhone, screenshot } from './support';
 
 /**
  * 居民议事厅 end to end: the host (王大姐) walks one consultation through all six steps on her phone while
@@ -133,7 +133,10 @@ test('a host runs a consultation through all six steps while residents take part
   await v.locator('.cs-opinion', { hasText: POOL_OPINION }).locator('[data-testid="support"]', { hasText: '已附议 1' }).waitFor();
   await v.locator('.gz-choice', { hasText: '最多附议' }).click();
   await v.locator('.cs-opinion').first().filter({ hasText: OPINION_1 }).waitFor();
-  await expectTappable(v.locator('.cs-opinion', { hasText: OPINION_1 }).locator('[data-testid="support"]'));
+  // Her own opinion shows its count, with no 附议 button; others' have one.
+  await v.locator('.cs-opinion', { hasText: OPINION_1 }).locator('[data-testid="support-count"]', { hasText: '2 人附议' }).waitFor();
+  expect(await v.locator('.cs-opinion', { hasText: OPINION_1 }).locator('[data-testid="support"]').count()).toBe(0);
+  await expectTappable(v.locator('.cs-opinion', { hasText: POOL_OPINION }).locator('[data-testid="support"]'));
   await screenshot(r1.page, 'consultation-opinion-pool-resident');
 
   // A comment under the opinion.
@@ -204,7 +207,10 @@ test('a host runs a consultation through all six steps while residents take part
 
   // —— Step 4 发布公告: sign-ups, a waitlist, a cancellation, a promotion ——
   await h.locator('[data-testid="checklist"]', { hasText: '发布协商公告' }).waitFor();
-  await button(h, '发布协商公告').click();
+  await button(h, '预览并发布协商公告').click();
+  await h.locator('[data-testid="notice-preview"]', { hasText: `【议事公告】${TOPIC}` }).waitFor();
+  await button(h, '发布这条公告').click();
+  await answerDialog(host.page, '发布协商公告？', 'confirm');
   await h.locator('[data-testid="notice-published"]').waitFor();
 
   for (const phone of [r1, r2]) {
@@ -235,7 +241,10 @@ test('a host runs a consultation through all six steps while residents take part
   h = await advance(host, 4);
 
   // —— Step 5 开展协商: the code on the host's phone, typed by the residents ——
-  await button(h, '开始会议').click();
+  // The meeting is days away in this run, so starting now is an early start, with a reason.
+  await h.locator('[data-field="reason"] textarea').fill('参会居民都已到齐，提前开始');
+  await button(h, '提前开始会议').click();
+  await answerDialog(host.page, '提前开始会议？', 'confirm');
   const code = (await h.locator('[data-testid="checkin-code-value"]').innerText()).trim();
   expect(code).toMatch(/^[0-9A-Z]{6}$/);
   await shot(host.page, 'consultation-step5-meeting-host', h.locator('[data-testid="checkin-code-card"]'));
@@ -258,6 +267,7 @@ test('a host runs a consultation through all six steps while residents take part
   await button(h, '记下这条发言').click();
   await h.locator('.cs-points', { hasText: '物业同意配合管理夜间车位' }).waitFor();
   await button(h, '开启表决').click();
+  await answerDialog(host.page, '开启表决？', 'confirm');
   await h.locator('[data-testid="vote-control"][data-vote="open"]').waitFor();
 
   for (const phone of [r2, r3]) {
@@ -274,6 +284,7 @@ test('a host runs a consultation through all six steps while residents take part
 
   h = currentPage(host.page);
   await button(h, '结束表决并计票').click();
+  await answerDialog(host.page, '结束表决并计票？', 'confirm');
   await h.locator('[data-testid="outcome"]', { hasText: '已形成决定：同意签订' }).waitFor();
   await expect(h.locator('[data-testid="result-card"]').innerText()).resolves.toMatch(/同意签订\s*2 票/);
   await h.locator('[data-field="minutes"] textarea').fill('会议同意与邻近单位签订夜间错峰停车协议，物业配合管理。');
@@ -285,7 +296,10 @@ test('a host runs a consultation through all six steps while residents take part
   // —— Step 6 通报情况: the report, progress, ratings, the end ——
   await h.locator('[data-field="responsible"] input').fill('社区居委会 李书记');
   await h.locator('[data-field="milestones"] input').first().fill('签订错峰停车协议');
-  await button(h, '发布结果公示').click();
+  await button(h, '预览并发布结果公示').click();
+  await h.locator('[data-testid="report-preview"]', { hasText: '签订错峰停车协议' }).waitFor();
+  await button(h, '发布这条公告').click();
+  await answerDialog(host.page, '发布结果公示？', 'confirm');
   await h.locator('[data-testid="report-published"]').waitFor();
   await h.locator('[data-field="progress"] textarea').fill('协议已签订，下周一起开放夜间车位。');
   await h.locator('.gz-choice', { hasText: '签订错峰停车协议' }).click();
@@ -467,6 +481,7 @@ test('when topics need approval staff reject and then approve from the consultat
     await button(h, '取消议事').click();
     await h.locator('[data-testid="cancel-form"] textarea').fill('街道已统一安排维修，无需再议');
     await button(h, '确认取消议事').click();
+    await answerDialog(host.page, '取消这次议事？', 'confirm');
     await h.locator('[data-testid="state-banner"]', { hasText: '已取消' }).waitFor();
     await shot(host.page, 'consultation-cancelled-host');
 

@@ -1,7 +1,6 @@
 import type { InboxItem } from '@shared/contract'
 import { api } from './api'
-import { consultationRoutes } from './consultationRoutes'
-import { routes } from './routes'
+import { moduleLinkUrl } from './links'
 import { isSignedIn, onSessionChange } from './session'
 import { createStore } from './store'
 
@@ -30,15 +29,9 @@ export function refreshInboxUnread(): Promise<void> {
   return inflight
 }
 
-/** Where a message's link opens, per module; messages about anything else open nowhere. */
-const LINKS: Record<string, (id: string) => string> = {
-  consultation: consultationRoutes.detail,
-  notice: routes.noticeDetail,
-}
-
+/** Where a message's link opens; messages about anything else open nowhere. */
 export function inboxLinkUrl(link: InboxItem['link']): string | null {
-  const to = link ? LINKS[link.module] : undefined
-  return link && to ? to(link.id) : null
+  return moduleLinkUrl(link)
 }
 
 /** The action takes at most this many ids at once. */

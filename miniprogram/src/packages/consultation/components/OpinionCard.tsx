@@ -4,8 +4,18 @@ import type { OpinionView } from '@shared/contract'
 import { formatDate } from '../../../services/format'
 import { consultationRoutes } from '../../../services/consultationRoutes'
 
-/** The 附议 toggle: a full-size target showing the count and whether I have joined. */
+/**
+ * The 附议 toggle: a full-size target showing the count and whether I have joined. On one's own opinion there is no
+ * button, only the count: nobody 附议s their own (the server refuses it too).
+ */
 export function SupportButton({ opinion, busy, disabled, onToggle }: { opinion: OpinionView; busy: boolean; disabled?: boolean; onToggle: () => void }) {
+  if (opinion.mine) {
+    return (
+      <Text className="gz-muted cs-support-count" data-testid="support-count">
+        {opinion.supportCount} 人附议
+      </Text>
+    )
+  }
   return (
     <View
       className={`cs-support${opinion.supportedByMe ? ' cs-support--on' : ''}${disabled ? ' cs-support--off' : ''}`}

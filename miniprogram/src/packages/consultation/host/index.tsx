@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
@@ -12,7 +13,7 @@ import { useConsultation } from '../hooks/useConsultation'
 import { useAction } from '../hooks/useAction'
 import { StepBar } from '../components/StepBar'
 import { StateBanner } from '../components/StateBanner'
-import { Checklist } from '../components/Checklist'
+import { Checklist, NO_DRAFT, type Draft } from '../components/Checklist'
 import { BottomBar } from '../components/BottomBar'
 import { ReasonAction } from '../components/ReasonAction'
 import { CollectStep } from '../components/host/CollectStep'
@@ -35,6 +36,7 @@ export default function HostPage() {
   const { params } = useRouter()
   const { view: c, loading, error, reload, apply } = useConsultation(params.id, isLive)
   const act = useAction()
+  const [draft, setDraft] = useState<Draft>(NO_DRAFT)
 
   if (!c || loading) {
     return (
@@ -53,7 +55,7 @@ export default function HostPage() {
     )
   }
 
-  const props: StepFormProps = { view: c, act, apply, refresh: () => reload(true) }
+  const props: StepFormProps = { view: c, act, apply, refresh: () => reload(true), onDraft: setDraft }
   const StepForm = STEP_FORMS[c.step - 1]
   const active = c.state === 'active'
   const nextName = c.step < 6 ? stepName(c.step + 1) : null
@@ -85,7 +87,7 @@ export default function HostPage() {
         <Text className="cs-step-heading">
           第{c.step}步 · {stepName(c.step)}
         </Text>
-        {active ? <Checklist missing={c.missing} nextName={nextName} /> : null}
+        {active ? <Checklist missing={c.missing} nextName={nextName} draft={draft} /> : null}
         <StepForm key={`${c.id}:${c.step}`} {...props} />
 
         <Text className="gz-section-title">其他操作</Text>
@@ -131,8 +133,9 @@ export default function HostPage() {
         {active ? (
           <BottomBar>
             {c.missing.length ? <Text className="cs-bar__why">还差 {c.missing.length} 项，见上方清单</Text> : null}
+            {!c.missing.length && draft.unsaved ? <Text className="cs-bar__why">有未保存的修改，请先保存或放弃</Text> : null}
             {c.step < 6 ? (
-              <Button type="primary" block size="large" disabled={c.missing.length > 0} loading={act.busy === 'advance'} onClick={advance} data-testid="advance">
+              <Button type="primary" block size="large" disabled={c.missing.length > 0 || draft.unsaved} loading={act.busy === 'advance'} onClick={advance} data-testid="advance">
                 进入下一步「{nextName}」
               </Button>
             ) : (

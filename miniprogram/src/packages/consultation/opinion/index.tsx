@@ -93,15 +93,21 @@ export default function OpinionPage() {
             ) : null}
             <View className="gz-row gz-row--between">
               <Text>{o.supportCount} 位居民附议</Text>
-              <SupportButton
-                opinion={o}
-                busy={act.busy === `support:${o.id}`}
-                disabled={!isResident || !!o.mergedInto}
-                onToggle={async () => {
-                  const next = await toggleSupport(act, o)
-                  if (next) loaded.setData({ ...data, opinion: next })
-                }}
-              />
+              {o.mine ? (
+                <Text className="gz-muted" data-testid="own-opinion">
+                  这是您提的意见
+                </Text>
+              ) : (
+                <SupportButton
+                  opinion={o}
+                  busy={act.busy === `support:${o.id}`}
+                  disabled={!isResident || !!o.mergedInto}
+                  onToggle={async () => {
+                    const next = await toggleSupport(act, o)
+                    if (next) loaded.setData({ ...data, opinion: next })
+                  }}
+                />
+              )}
             </View>
           </View>
           {canTag ? (

@@ -14,6 +14,7 @@ import { useLoaded } from '../hooks/useLoaded'
 import { toggleSupport, useOpinionPool } from '../hooks/useOpinionPool'
 import { OpinionCard } from '../components/OpinionCard'
 import { BottomBar } from '../components/BottomBar'
+import { HowToJoin } from '../components/HowToJoin'
 import '../consultation.scss'
 
 const SORTS = [
@@ -26,7 +27,7 @@ export default function OpinionsPage() {
   const { params } = useRouter()
   const communityId = params.communityId ?? ''
   const consultationId = params.consultationId || undefined
-  const { me } = useMe()
+  const { me, loading: meLoading } = useMe()
   const [sort, setSort] = useState<'newest' | 'support'>('newest')
   const list = useOpinionPool(communityId, consultationId, sort)
   const consultation = useLoaded(() => api.consultation.get({ id: consultationId as string }), consultationId ?? null)
@@ -53,7 +54,14 @@ export default function OpinionsPage() {
       <View className="cs-gap">
         <Choices options={SORTS} value={sort} onChange={setSort} />
       </View>
-      <StateView loading={list.loading} error={list.error} empty={list.empty} emptyText="还没有意见，来提第一条吧" onRetry={list.reload} />
+      <StateView
+        loading={list.loading}
+        error={list.error}
+        empty={list.empty}
+        emptyText={isResident ? '还没有意见，来提第一条吧' : '还没有意见。本社区居民可以来提第一条'}
+        onRetry={list.reload}
+      />
+      {!isResident && !list.loading && !meLoading ? <HowToJoin me={me} communityId={communityId} back={consultationRoutes.opinions(communityId, consultationId)} /> : null}
       {list.items.map((o) => (
         <OpinionCard
           key={o.id}
@@ -67,7 +75,6 @@ export default function OpinionsPage() {
         />
       ))}
       <ListFooter loadingMore={list.loadingMore} moreError={list.moreError} hasMore={list.hasMore} count={list.items.length} onRetry={list.loadMore} />
-      {!isResident && me ? <Text className="gz-muted">认证为本社区居民后可以提意见和附议。</Text> : null}
       {isResident && collecting ? (
         <BottomBar>
           <Button type="primary" block size="large" data-testid="new-opinion" onClick={() => void Taro.navigateTo({ url: consultationRoutes.submitOpinion(communityId, consultationId) })}>

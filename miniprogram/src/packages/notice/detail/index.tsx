@@ -1,16 +1,20 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
 import { Page } from '../../../components/Page'
 import { StateView } from '../../../components/StateView'
 import { useNotice } from '../../../hooks/useNotices'
 import { useFileUrls } from '../../../hooks/useFileUrls'
 import { formatDateTime } from '../../../services/format'
+import { moduleLinkUrl } from '../../../services/links'
 import './index.scss'
 
 export default function NoticeDetailPage() {
   const { params } = useRouter()
   const { notice, loading, error, reload } = useNotice(params.id)
   const images = useFileUrls(notice?.images ?? [])
+  // A notice a module published leads to what it is about: 报名参加 on a 协商公告, 查看结果 on a 结果公示.
+  const sourceUrl = moduleLinkUrl(notice?.source)
 
   return (
     <Page>
@@ -32,6 +36,11 @@ export default function NoticeDetailPage() {
           <Text className="notice-detail__body" userSelect>
             {notice.body}
           </Text>
+          {sourceUrl ? (
+            <Button type="primary" block size="large" className="notice-detail__source" data-testid="notice-source" onClick={() => void Taro.navigateTo({ url: sourceUrl })}>
+              {notice.source?.label ?? '查看详情'}
+            </Button>
+          ) : null}
           {images?.map((url, i) =>
             url ? (
               <Image

@@ -1,7 +1,8 @@
+import { useEffect, useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { CONSENSUS_CHOICES, DECISION_RULE_LABELS, type DecisionRule } from '@shared/consultation/decision'
-import { PARTICIPANT_ROLES, type ParticipantRole } from '@shared/consultation/steps'
+import { PARTICIPANT_ROLES, planProblems, type ParticipantRole, type Plan } from '@shared/consultation/steps'
 import { addDays, formatShanghai, parseShanghai } from '@shared/time'
 import { Choices } from '../../../../components/Choices'
 import { Field } from '../../../../components/Field'
@@ -11,6 +12,7 @@ import { DateTimeField } from '../DateTimeField'
 import { ListEditor } from '../ListEditor'
 import { NumberStepper } from '../NumberStepper'
 import { useConsultationSettings } from '../../hooks/useConsultationSettings'
+import { NO_DRAFT } from '../Checklist'
 import type { StepFormProps } from './types'
 import { TextInput } from '../../../../components/TextInput'
 import { maxLengthOf } from '../../../../services/limits'
@@ -19,13 +21,11 @@ const RULES = (['majority', 'two_thirds', 'consensus'] as const).map((value) => 
 
 const toInt = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN)
 
-/** Step 3: when and where, who is invited, open seats, agenda, how it is decided, and between what. */
-export function PlanStep({ view: c, act, apply }: StepFormProps) {
-  const { noticeDays } = useConsultationSettings(c.communityId)
-  const p = c.plan
-  // A first plan proposes a meeting just after the notice period, in the evening when most can come.
-  const defaultAt = addDays(Date.now(), noticeDays + 1)
-  const form = useForm({
+type PlanValues = ReturnType<typeof planValues>
+
+/** The form's values for a saved plan, or a first proposal: just after the notice period, in the evening when most can come. */
+function planValues(p: Plan | null, defaultAt: number) {
+  return {
     date: formatShanghai(p?.meetingAt ?? defaultAt, 'YYYY-MM-DD'),
     time: p ? formatShanghai(p.meetingAt, 'HH:mm') : '19:00',
     place: p?.place ?? '',
@@ -35,26 +35,68 @@ export function PlanStep({ view: c, act, apply }: StepFormProps) {
     rule: (p?.rule ?? 'majority') as DecisionRule,
     quorum: String(p?.quorum ?? 5),
     options: p?.options ?? ['同意', '不同意'],
-  })
+  }
+}
+
+/** The plan the form would send: numbers parsed (NaN when not a number), empty lines dropped. */
+function planOf(v: PlanValues): Plan {
+  return {
+    meetingAt: parseShanghai(`${v.date} ${v.time}`),
+    place: v.place.trim(),
+    invited: PARTICIPANT_ROLES.filter((r) => v.invited[r] > 0).map((role) => ({ role, count: v.invited[role] })),
+    openSeats: toInt(v.openSeats),
+    agenda: v.agenda.map((a) => a.trim()).filter(Boolean),
+    rule: v.rule,
+    quorum: toInt(v.quorum),
+    options: v.options.map((o) => o.trim()).filter(Boolean),
+  }
+}
+
+/** What would stop the edited plan from being saved, checked by the same rules as the server. */
+function editProblems(plan: Plan): string[] {
+  if (Number.isNaN(plan.meetingAt)) return ['请选择会议日期和时间']
+  if (Number.isNaN(plan.openSeats)) return ['请填写居民名额（数字）']
+  if (Number.isNaN(plan.quorum)) return ['请填写法定人数（数字）']
+  return [...(plan.meetingAt <= Date.now() ? ['会议时间须晚于现在'] : []), ...planProblems(plan)]
+}
+
+const samePlan = (a: Plan, b: Plan) =>
+  a.meetingAt === b.meetingAt &&
+  a.place === b.place &&
+  JSON.stringify(a.invited) === JSON.stringify(b.invited) &&
+  a.openSeats === b.openSeats &&
+  JSON.stringify(a.agenda) === JSON.stringify(b.agenda) &&
+  a.rule === b.rule &&
+  a.quorum === b.quorum &&
+  JSON.stringify(a.options) === JSON.stringify(b.options)
+
+/** Step 3: when and where, who is invited, open seats, agenda, how it is decided, and between what. */
+export function PlanStep({ view: c, act, apply, onDraft }: StepFormProps) {
+  const { noticeDays } = useConsultationSettings(c.communityId)
+  const p = c.plan
+  const [defaultAt] = useState(() => addDays(Date.now(), noticeDays + 1))
+  const form = useForm(planValues(p, defaultAt))
   const v = form.values
   const locked = c.state !== 'active'
 
+  // The checklist speaks for the saved plan; an edit that differs from it is reported, with what is wrong with it.
+  const edited = planOf(v)
+  const unsaved = p ? !samePlan(edited, p) : false
+  const problems = unsaved ? editProblems(edited) : []
+  const draftKey = JSON.stringify([unsaved, problems])
+  useEffect(() => {
+    onDraft({ unsaved, problems })
+    // problems is a fresh array each render; draftKey says when it changed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [draftKey, onDraft])
+  useEffect(() => () => onDraft(NO_DRAFT), [onDraft])
+
   const save = () =>
     form.submit(async () => {
-      const meetingAt = parseShanghai(`${v.date} ${v.time}`)
-      if (Number.isNaN(meetingAt)) {
+      const plan = planOf(v)
+      if (Number.isNaN(plan.meetingAt)) {
         form.setErrors({ meetingAt: '请选择会议日期和时间' })
         return
-      }
-      const plan = {
-        meetingAt,
-        place: v.place,
-        invited: PARTICIPANT_ROLES.filter((r) => v.invited[r] > 0).map((role) => ({ role, count: v.invited[role] })),
-        openSeats: toInt(v.openSeats),
-        agenda: v.agenda.map((a) => a.trim()).filter(Boolean),
-        rule: v.rule,
-        quorum: toInt(v.quorum),
-        options: v.options.map((o) => o.trim()).filter(Boolean),
       }
       if (Number.isNaN(plan.openSeats)) return form.setErrors({ openSeats: '请填写居民名额（数字）' })
       if (Number.isNaN(plan.quorum)) return form.setErrors({ quorum: '请填写法定人数（数字）' })
@@ -120,6 +162,11 @@ export function PlanStep({ view: c, act, apply }: StepFormProps) {
       {!locked ? (
         <Button type="primary" block size="large" loading={act.busy === 'savePlan'} onClick={save} data-testid="save-plan">
           保存方案
+        </Button>
+      ) : null}
+      {!locked && unsaved && p ? (
+        <Button block size="large" fill="none" onClick={() => form.setValues(planValues(p, defaultAt))} data-testid="discard-plan">
+          放弃修改，恢复已保存的方案
         </Button>
       ) : null}
     </View>

@@ -1,5 +1,6 @@
 import type { ConsultationView } from '@shared/contract'
 import type { useAction } from '../../hooks/useAction'
+import type { Draft } from '../Checklist'
 
 /** What every step form gets from the host screen. */
 export interface StepFormProps {
@@ -7,4 +8,6 @@ export interface StepFormProps {
   act: ReturnType<typeof useAction>
   apply: (next: ConsultationView) => void
   refresh: () => Promise<void>
+  /** A form tells the host screen about an edit it has not saved, so the checklist and the next-step button know. */
+  onDraft: (draft: Draft) => void
 }
