@@ -67,8 +67,12 @@ async function script(cloud: Awaited<ReturnType<typeof startCloud>>): Promise<vo
   await visitor.ok('user', 'listCommunities', {});
   await visitor.ok('user', 'applyResidency', { communityId: 'c_xingfuli', building: '7号楼', unit: '101' });
   await staff.ok('user', 'listResidencyApplications', { communityId: 'c_xingfuli' });
+  await staff.ok('user', 'countResidencyApplications', {});
   await staff.ok('user', 'reviewResidency', { userId: me.id, approve: true });
   await staff.ok('user', 'listMembers', { communityId: 'c_xingfuli' });
+  await staff.ok('user', 'listMembers', { communityId: 'c_xingfuli', building: '3号楼', unit: '2单元' });
+  await staff.ok('user', 'listRoleHolders', { communityId: 'c_xingfuli', role: 'host' });
+  await admin.ok('user', 'findUsers', { query: '新邻居' });
   await staff.ok('user', 'grantHost', { communityId: 'c_xingfuli', userId: me.id });
   await staff.ok('user', 'revokeHost', { communityId: 'c_xingfuli', userId: me.id });
   const community = await admin.ok('user', 'createCommunity', { name: '新建社区' });

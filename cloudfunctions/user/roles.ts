@@ -8,7 +8,8 @@ import type { Filter, Store, TxStore } from '../core/store/port';
 import { getCommunity, memberView, requireUser, type CommunityDoc } from './records';
 
 type C = typeof userContract;
-type GrantedRole = 'host' | 'staff';
+/** Whatever roles a user record can hold; a module adding one (by widening `UserDoc.roles`) gets its holders listed too. */
+type GrantedRole = UserDoc['roles'][number]['role'];
 
 /**
  * Who holds a role where, one document per person, community and role, written in the same transaction as the
@@ -94,7 +95,8 @@ export const assignStaff: Handler<C['assignStaff']> = async (input, ctx) => {
 export const removeStaff: Handler<C['removeStaff']> = async (input, ctx) =>
   setRole(ctx, await requireUser(ctx.store, input.userId), input.communityId, 'staff', false);
 
-async function setRole(ctx: HandlerContext, user: UserDoc, communityId: string, role: GrantedRole, grant: boolean) {
+/** Grants or takes back a role in one community; the role-holder record and `also` land in the same transaction. */
+export async function setRole(ctx: HandlerContext, user: UserDoc, communityId: string, role: GrantedRole, grant: boolean, also?: (tx: TxStore) => Promise<void>) {
   const holds = user.roles.some((r) => r.communityId === communityId && r.role === role);
   if (holds === grant) throw new AppError('INVALID_STATE', grant ? '该用户已拥有此角色' : '该用户没有此角色');
   const roles = grant ? [...user.roles, { communityId, role }] : user.roles.filter((r) => !(r.communityId === communityId && r.role === role));
@@ -112,7 +114,11 @@ async function setRole(ctx: HandlerContext, user: UserDoc, communityId: string, 
       after: roles.filter((r) => r.communityId === communityId).map((r) => r.role),
     },
     refused: () => new AppError('CONFLICT', '该用户信息刚刚被修改，请刷新后重试'),
-    also: (tx) => (grant ? addRoleHolder(tx, communityId, role, user._id, ctx.now) : tx.remove('roleHolders', roleHolderId(communityId, role, user._id)).then(() => undefined)),
+    also: async (tx) => {
+      if (grant) await addRoleHolder(tx, communityId, role, user._id, ctx.now);
+      else await tx.remove('roleHolders', roleHolderId(communityId, role, user._id));
+      if (also) await also(tx);
+    },
   });
   return memberView(next, communityId);
 }

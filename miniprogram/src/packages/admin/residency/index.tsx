@@ -17,6 +17,7 @@ import { api } from '../../../services/api'
 import { formatDateTime } from '../../../services/format'
 import { routes } from '../../../services/routes'
 import { residencyReviewed } from '../../../services/residencyQueue'
+import { memberName } from '../../../services/memberText'
 import { addressLine } from '@shared/user/household'
 import '../admin.scss'
 
@@ -35,9 +36,9 @@ function ApplicationCard({ application, onDone }: { application: ResidencyApplic
 
   return (
     <View className="gz-card gz-stack residency-application" data-user-id={application.userId}>
-      <Text className="admin-person__name">{r.name || application.nickname || '（未填写姓名）'}</Text>
+      <Text className="admin-person__name">{memberName({ name: r.name ?? '', nickname: application.nickname })}</Text>
       <View className="admin-person">
-        <Text className="admin-person__line" data-testid="applicant-name">姓名：{r.name || '（未填写）'}{application.nickname && application.nickname !== r.name ? `（昵称：${application.nickname}）` : ''}</Text>
+        <Text className="admin-person__line" data-testid="applicant-name">姓名：{r.name || '（未填写）'}</Text>
         <Text className="admin-person__line" data-testid="applicant-address">住址：{r.communityName} {addressLine(r)}</Text>
         <Text className="admin-person__line" data-testid="applicant-phone">电话：{r.phone || '（未填写）'}</Text>
         <Text className="admin-person__line gz-muted">申请时间：{formatDateTime(r.appliedAt)}</Text>

@@ -14,6 +14,8 @@ import { useManagedCommunity } from '../../../hooks/useManagedCommunity'
 import { useCommunities } from '../../../hooks/useCommunities'
 import { useForm } from '../../../hooks/useForm'
 import { api } from '../../../services/api'
+import { ApiCallError } from '../../../services/errors'
+import { checkSettingsChanges } from '@shared/modules'
 import { routes } from '../../../services/routes'
 import '../admin.scss'
 
@@ -33,7 +35,8 @@ function changes(values: Values, saved: Values): CommunitySettings {
   const out: CommunitySettings = {}
   for (const g of GROUPS) {
     for (const f of g.fields) {
-      if (values[f.name] === saved[f.name]) continue
+      // Before the form has taken the saved values (the first render), nothing has changed.
+      if (values[f.name] === undefined || values[f.name] === saved[f.name]) continue
       out[g.module] = { ...out[g.module], [f.key]: settingValue(f, values[f.name]) }
     }
   }
@@ -88,6 +91,9 @@ export default function CommunitySettingsPage() {
   const save = () =>
     form.submit(async () => {
       if (!community) return
+      // Each module's own rules, as the server checks them, so a bad value is named before anything is sent.
+      const checked = checkSettingsChanges(changed)
+      if (!checked.ok) throw new ApiCallError({ code: 'VALIDATION', message: Object.values(checked.fields)[0], fields: checked.fields })
       await api.user.updateCommunitySettings({ communityId: community.id, settings: changed })
       // The community list carries the settings every page reads.
       await communities.reload()
