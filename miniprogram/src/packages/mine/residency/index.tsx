@@ -88,7 +88,7 @@ export default function ResidencyPage() {
             />
           </Field>
           <Field label="姓名" error={form.errors.name} hint="社区工作者据此核实，不会公开" name="name">
-            <Input className="gz-input" value={form.values.name} placeholder="请填写您的姓名" maxlength={20} onInput={(e) => form.set('name', e.detail.value)} />
+            <TextInput value={form.values.name} placeholder="请填写您的姓名" maxlength={maxLengthOf('user', 'applyResidency', 'name')} onInput={(e) => form.set('name', e.detail.value)} />
           </Field>
           <Field label="楼栋" error={form.errors.building} hint="例如：3号楼" name="building">
             <TextInput value={form.values.building} placeholder="请填写楼栋" maxlength={maxLengthOf('user', 'applyResidency', 'building')} onInput={(e) => form.set('building', e.detail.value)} />
@@ -97,7 +97,7 @@ export default function ResidencyPage() {
             <TextInput value={form.values.unit} placeholder="请填写单元和门牌号" maxlength={maxLengthOf('user', 'applyResidency', 'unit')} onInput={(e) => form.set('unit', e.detail.value)} />
           </Field>
           <Field label="电话（选填）" error={form.errors.phone} hint="方便社区工作者联系核实，审核后即删除" name="phone">
-            <Input className="gz-input" value={form.values.phone} placeholder="例如：13812345678" maxlength={20} onInput={(e) => form.set('phone', e.detail.value)} />
+            <TextInput value={form.values.phone} placeholder="例如：13812345678" maxlength={maxLengthOf('user', 'applyResidency', 'phone')} onInput={(e) => form.set('phone', e.detail.value)} />
           </Field>
           <Button type="primary" size="large" block loading={form.submitting} onClick={submit}>
             提交认证申请
