@@ -26,7 +26,7 @@ test('no two modules, nor a module and the platform, claim the same collection',
 });
 
 test('notice categories come from the modules that publish under them', () => {
-  expect(NOTICE_CATEGORIES).toEqual(expect.arrayContaining(['通知', '活动', '协商公告', '结果公示']));
+  expect(NOTICE_CATEGORIES).toEqual(expect.arrayContaining(['通知', '活动', '协商公告', '结果公示', '创享计划']));
   expect(new Set(NOTICE_CATEGORIES).size).toBe(NOTICE_CATEGORIES.length);
 });
 
@@ -38,8 +38,9 @@ test('audit actions read in words from whichever module owns them, and as themse
 });
 
 test('community settings are kept per module and read with defaults for anything never set', () => {
-  expect(communitySettings(undefined)).toEqual({ consultation: { noticeDays: 3, topicNeedsApproval: false } });
-  expect(communitySettings({ consultation: { noticeDays: 5 } })).toEqual({ consultation: { noticeDays: 5, topicNeedsApproval: false } });
+  const budget = { voterUnit: 'resident', selectionRule: 'mes', ratingDays: 30 };
+  expect(communitySettings(undefined)).toEqual({ consultation: { noticeDays: 3, topicNeedsApproval: false }, budget });
+  expect(communitySettings({ consultation: { noticeDays: 5 } })).toEqual({ consultation: { noticeDays: 5, topicNeedsApproval: false }, budget });
   expect(checkSettingsChanges({ consultation: { noticeDays: 7 } })).toEqual({ ok: true });
   expect(checkSettingsChanges({ consultation: { noticeDays: -1 } })).toEqual({ ok: false, fields: { 'settings.consultation.noticeDays': '提前天数不能为负' } });
 });

@@ -108,7 +108,15 @@ const plan = {
 export const roundActions = {
   createRound: action<RoundView>()({
     input: z
-      .object({ communityId: id('社区'), ...plan, description: plan.description.default(''), supportThreshold: plan.supportThreshold.default(0) })
+      .object({
+        communityId: id('社区'),
+        ...plan,
+        description: plan.description.default(''),
+        supportThreshold: plan.supportThreshold.default(0),
+        // The community's settings give the defaults.
+        voterUnit: plan.voterUnit.optional(),
+        selectionRule: plan.selectionRule.optional(),
+      })
       .strict()
       .refine((v) => v.projectCap <= v.budget, { message: '单个项目上限不能超过总预算', path: ['projectCap'] }),
     permission: { allow: ['staff'], community: 'input' },
