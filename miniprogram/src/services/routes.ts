@@ -21,6 +21,7 @@ export const routes = {
   /** `scope: 'street'` starts a new notice as street-wide (the admin's 全街道 list). */
   editNotice: (communityId: string, id?: string, scope?: 'street') => `/packages/admin/notice-edit/index${q({ communityId, id, scope })}`,
   outbox: (communityId?: string) => `/packages/admin/outbox/index${q({ communityId })}`,
+  budgetRounds: '/packages/budget/rounds/index',
   reviewResidency: (communityId?: string) => `/packages/admin/residency/index${q({ communityId })}`,
   /** H5 only; the weapp build has no such page. */
   login: (redirect?: string) => `/packages/login/index${q({ redirect })}`,
