@@ -4,6 +4,7 @@ import type { Store } from '../cloudfunctions/core/store/port';
 import { STREET_ID } from '../cloudfunctions/user/communities';
 import type { CommunityDoc } from '../cloudfunctions/user/records';
 import type { NoticeDoc } from '../cloudfunctions/notice/records';
+import { seedBudgetDemo } from './seed-budget';
 
 export const DEMO_COMMUNITIES = [
   { id: 'c_xingfuli', name: '幸福里社区' },
@@ -86,5 +87,6 @@ export async function seedDemo(store: Store, now = Date.now()): Promise<boolean>
     };
     await store.create('notices', notice);
   }
+  await seedBudgetDemo(store, now);
   return true;
 }

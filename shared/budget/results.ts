@@ -110,7 +110,7 @@ function titleOf(results: RoundResults, id: string): string {
 /** Money as people say it, to the fen only when there are fen. */
 export function money(amount: number): string {
   const rounded = Math.round(amount * 100) / 100;
-  return Number.isInteger(rounded) ? yuan(rounded) : `¥${rounded.toFixed(2)}`;
+  return Number.isInteger(rounded) ? yuan(rounded) : `¥${rounded.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 }
 
 /** Why a project won under MES, in plain words: whose shares paid for it and how much each gave. */
@@ -128,9 +128,14 @@ export function greedyDifference(results: RoundResults): string[] {
   const byGreedy = new Set(results.greedy.winners);
   const lines: string[] = [];
   for (const id of results.greedy.winners) {
-    if (!mes.has(id)) {
-      lines.push(`「${titleOf(results, id)}」按得票多少会入选；按等额分配法没有入选：投它的人手里的份额，大多已经花在他们也投了的其他项目上，剩下的凑不够它的费用。`);
-    }
+    if (mes.has(id)) continue;
+    const p = results.projects.find((x) => x.id === id);
+    const held = (p?.votes ?? 0) * results.mes.share;
+    const why =
+      p && held < p.cost
+        ? `投它的${p.votes}人每人一份，合起来只有${money(held)}，不够它的${money(p.cost)}：按等额分配法，一群人最多只能花他们那几份的钱。`
+        : '投它的人手里的份额，有一部分已经花在他们也投了的其他项目上，剩下的凑不够它的费用。';
+    lines.push(`「${titleOf(results, id)}」按得票多少会入选；按等额分配法没有入选：${why}`);
   }
   for (const id of results.mes.winners) {
     if (!byGreedy.has(id)) {

@@ -159,7 +159,8 @@ describe('results and their explanation', () => {
   test('how greedy differs, project by project', () => {
     const lines = greedyDifference(results);
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^「健身角」按得票多少会入选；按等额分配法没有入选/);
+    // The six hold ¥60 between them, less than A's ¥80.
+    expect(lines[0]).toBe('「健身角」按得票多少会入选；按等额分配法没有入选：投它的6人每人一份，合起来只有¥60，不够它的¥80：按等额分配法，一群人最多只能花他们那几份的钱。');
     expect(lines[1]).toMatch(/^「路灯」按得票多少不会入选/);
   });
 
@@ -200,6 +201,7 @@ describe('results and their explanation', () => {
     expect(money(6.666666)).toBe('¥6.67');
     expect(money(5)).toBe('¥5');
     expect(percent(0.833)).toBe('83%');
+    expect(money(1384.876)).toBe('¥1,384.88');
   });
 });
 
