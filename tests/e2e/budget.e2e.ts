@@ -119,7 +119,7 @@ test('a round from proposals to results, in large text', async () => {
   await shot(staff.page, 'budget-05-review-queue');
   for (let i = 0; i < 3; i++) {
     const card = view.locator('[data-testid="review-card"]').first();
-    if ((await card.textContent())?.includes('楼道加装扶手')) await card.locator('[data-field="adjustedCost"] input').fill('24000');
+    if ((await card.locator('.bg-card__title').textContent())?.includes('楼道加装扶手')) await card.locator('[data-field="adjustedCost"] input').fill('24000');
     await button(card, '通过').click();
     await confirmModal(staff.page, '确定');
     await staff.page.waitForFunction((n) => document.querySelectorAll('.taro_page:not([style*="display: none"]) [data-testid="review-card"]').length <= n, 2 - i);
