@@ -203,3 +203,38 @@ describe('a 创享计划 round from proposals to a finished project', () => {
     expect(timeline.filter((e) => e.actorRole === 'system').map((e) => e.label)).toEqual(['进入「审核」阶段', '开始投票', '投票截止', '计票并公示结果']);
   }, 60_000);
 });
+
+describe('what the 创享计划 holds about a person (个人信息保护法)', () => {
+  let cloud: TestCloud;
+  beforeAll(async () => {
+    cloud = await startCloud();
+  }, 60_000);
+  afterAll(() => cloud.close());
+
+  test('the export lists their proposals, 附议 and has-voted markers, never a ballot; deletion unnames them and the ballot still counts', async () => {
+    const staff = await cloud.login('demo-staff');
+    const proposer = await cloud.login('demo-resident-1');
+    const voter = await cloud.login('demo-resident-2');
+    const round = await staff.ok('budget', 'createRound', roundPlan(Date.now()));
+    const mine = await voter.ok('budget', 'submitProposal', { id: round.id, ...PROJECTS[0], description: '扶手' });
+    const other = await proposer.ok('budget', 'submitProposal', { id: round.id, ...PROJECTS[1], description: '健身角' });
+    await voter.ok('budget', 'supportProposal', { id: other.id });
+    await staff.ok('budget', 'advanceRound', { id: round.id, fromPhase: 'collect' });
+    for (const p of [mine, other]) await staff.ok('budget', 'reviewProposal', { id: p.id, verdict: 'eligible' });
+    await staff.ok('budget', 'advanceRound', { id: round.id, fromPhase: 'review' });
+    const { receipt } = await voter.ok('budget', 'castBallot', { id: round.id, projects: [other.id] });
+
+    const data = await voter.ok('user', 'exportMyData', {});
+    // (The demo seed's rounds hold proposals of 刘大爷's too.)
+    expect((data.records.budgetProposals as { roundId: string }[]).filter((p) => p.roundId === round.id)).toEqual([expect.objectContaining({ _id: mine.id })]);
+    expect(data.records.budgetSupports).toHaveLength(1);
+    expect(data.records.budgetVoters).toEqual([expect.objectContaining({ roundId: round.id, method: 'online' })]);
+    expect(JSON.stringify(data)).not.toContain(receipt);
+
+    await voter.ok('user', 'deleteMe', { confirm: '删除' });
+    expect((await proposer.ok('budget', 'getProposal', { id: mine.id })).proposerName).toBe('已注销用户');
+    expect(await cloud.store.count('budgetVoters', { roundId: round.id, userId: null })).toBe(1);
+    expect(await cloud.store.count('budgetBallots', { roundId: round.id })).toBe(1);
+    expect((await staff.ok('budget', 'getRound', { id: round.id })).turnout).toBe(1);
+  }, 60_000);
+});
