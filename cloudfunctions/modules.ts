@@ -3,6 +3,7 @@
  * stores create their collections, and the privacy export and deletion visit each. Adding a module: its
  * folders, one line here, one in `shared/modules.ts`, and its subpackage in `miniprogram/src/app.config.ts`.
  */
+import { budgetServerModule } from './budget/module';
 import { consultationServerModule } from './consultation/module';
 import type { ServerModule } from './core/module';
 import type { CloudFunction } from './core/router';
@@ -11,7 +12,7 @@ import { noticeServerModule } from './notice/module';
 import { notifyServerModule } from './notify/module';
 import { userServerModule } from './user/module';
 
-export const MODULES: readonly ServerModule[] = [userServerModule, noticeServerModule, consultationServerModule, notifyServerModule];
+export const MODULES: readonly ServerModule[] = [userServerModule, noticeServerModule, consultationServerModule, notifyServerModule, budgetServerModule];
 
 /**
  * The platform's own functions, which belong to no module (their contracts: `PLATFORM_CONTRACTS` in

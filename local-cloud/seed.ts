@@ -7,6 +7,7 @@ import { addRoleHolder } from '../cloudfunctions/user/roles';
 import { seedDemoActivity } from './demo-activity';
 import type { CommunityDoc } from '../cloudfunctions/user/records';
 import type { NoticeDoc } from '../cloudfunctions/notice/records';
+import { seedBudgetDemo } from './seed-budget';
 
 export const DEMO_COMMUNITIES = [
   { id: 'c_xingfuli', name: '幸福里社区' },
@@ -118,5 +119,6 @@ export async function seedDemo(store: Store, now = Date.now(), options: { activi
     await store.create('notices', notice);
   }
   if (options.activity) await seedDemoActivity(store, now);
+  await seedBudgetDemo(store, now);
   return true;
 }

@@ -3,6 +3,7 @@
  * community settings and the timeline words all come from this list. Adding a module: its folders, one line
  * here, one in `cloudfunctions/modules.ts`, and its subpackage in `miniprogram/src/app.config.ts`.
  */
+import { budgetModule } from './budget/module';
 import { consultationModule } from './consultation/module';
 import { cronContract } from './contract/cron';
 import type { CommunitySettings } from './contract/user';
@@ -12,7 +13,7 @@ import { noticeModule } from './notice/module';
 import { notifyModule } from './notify/module';
 import { userModule } from './user/module';
 
-export const MODULES = [userModule, noticeModule, consultationModule, notifyModule] as const;
+export const MODULES = [userModule, noticeModule, consultationModule, notifyModule, budgetModule] as const;
 
 type Modules = (typeof MODULES)[number];
 

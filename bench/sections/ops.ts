@@ -5,7 +5,10 @@ import type { RequestMetrics } from '../../cloudfunctions/core/runtime';
 import { CountingStore } from '../../cloudfunctions/core/store/counting';
 import { startCloud } from '../../tests/support/cloud';
 import { cast, consultationAt } from '../../tests/support/consultation';
+import { PROJECTS, roundPlan } from '../../tests/support/budget';
+import type { Client } from '../../tests/support/cloud';
 import type { Row } from '../table';
+import { COUNT_SETTLE_MS } from '@shared/budget/phases';
 import { DAY_MS } from '@shared/time';
 
 /**
@@ -158,6 +161,8 @@ async function script(cloud: Awaited<ReturnType<typeof startCloud>>): Promise<vo
   await host.ok('consultation', 'close', { id: c.id });
   await residents[0].ok('consultation', 'timeline', { id: c.id });
 
+  await budget(cloud, staff, host, admin, residents);
+
   // notify: the settings page and 通知发件箱 (locally no template is configured, so nothing is counted as accepted)
   await residents[0].ok('notify', 'templates', {});
   await residents[0].ok('notify', 'preferences', {});
@@ -171,4 +176,47 @@ async function script(cloud: Awaited<ReturnType<typeof startCloud>>): Promise<vo
   if (inbox.items.length) await residents[2].ok('user', 'markInboxRead', { ids: inbox.items.map((m) => m.id) });
   await visitor.ok('user', 'exportMyData', {});
   await visitor.ok('user', 'deleteMe', { confirm: '删除' });
+}
+
+/** 创享计划: a round from proposals to a rated project, every action once or more (castBallot by four residents). */
+async function budget(cloud: Awaited<ReturnType<typeof startCloud>>, staff: Client, host: Client, admin: Client, residents: Client[]): Promise<void> {
+  const now = cloud.runtime.now();
+  // A second staff member countersigns the paper ballot.
+  await admin.ok('user', 'assignStaff', { communityId: 'c_xingfuli', userId: (await host.ok('user', 'me', {})).id });
+  let round = await staff.ok('budget', 'createRound', roundPlan(now));
+  await staff.ok('budget', 'updateRound', { id: round.id, description: '社区微更新' });
+  await residents[0].ok('budget', 'listRounds', { communityId: 'c_xingfuli' });
+  const proposals = [];
+  for (const [i, p] of PROJECTS.entries()) proposals.push(await residents[i].ok('budget', 'submitProposal', { id: round.id, ...p, description: p.title }));
+  const dup = await staff.ok('budget', 'submitProposal', { id: round.id, ...PROJECTS[0], description: '重复', onBehalf: { kind: 'resident', name: '王奶奶' } });
+  await residents[0].ok('budget', 'editProposal', { id: proposals[0].id, location: '1至4号楼' });
+  await residents[1].ok('budget', 'supportProposal', { id: proposals[0].id });
+  await residents[2].ok('budget', 'supportProposal', { id: proposals[0].id });
+  await residents[2].ok('budget', 'withdrawSupport', { id: proposals[0].id });
+  await residents[0].ok('budget', 'listProposals', { roundId: round.id });
+  await residents[0].ok('budget', 'getProposal', { id: proposals[0].id });
+  await staff.ok('budget', 'advanceRound', { id: round.id, fromPhase: 'collect' });
+  await staff.ok('budget', 'mergeProposals', { id: proposals[0].id, duplicateIds: [dup.id] });
+  for (const p of proposals) await staff.ok('budget', 'reviewProposal', { id: p.id, verdict: 'eligible' });
+  round = await staff.ok('budget', 'advanceRound', { id: round.id, fromPhase: 'review' });
+  const [a, b, c] = round.ballotProjects.map((p) => p.id);
+  for (const [i, r] of residents.entries()) await r.ok('budget', 'castBallot', { id: round.id, projects: i % 2 ? [a, b] : [c] });
+  await residents[0].ok('budget', 'getRound', { id: round.id });
+  const paper = await staff.ok('budget', 'enterPaperBallot', { id: round.id, projects: [a], reason: '老人不会用手机', building: '9号楼', unit: '101', name: '王奶奶' });
+  await staff.ok('budget', 'listPaperBallots', { id: round.id });
+  await host.ok('budget', 'countersignPaperBallot', { id: round.id, paperId: paper.id });
+  await staff.ok('budget', 'advanceRound', { id: round.id, fromPhase: 'voting' });
+  cloud.setNow(now + COUNT_SETTLE_MS);
+  await staff.ok('budget', 'publishResults', { id: round.id });
+  const ballots = await residents[0].ok('budget', 'listBallots', { id: round.id });
+  await residents[0].ok('budget', 'findBallot', { id: round.id, receipt: ballots.items[0].receipt });
+  const pb = await residents[0].ok('budget', 'exportPb', { id: round.id });
+  await staff.ok('budget', 'importPb', { communityId: 'c_xingfuli', name: '复算测试', text: pb.text });
+  round = await staff.ok('budget', 'advanceRound', { id: round.id, fromPhase: 'results' });
+  const won = round.results!.winners[0];
+  await staff.ok('budget', 'setMilestones', { id: won, milestones: [{ title: '完工', due: now + 30 * DAY_MS }] });
+  await staff.ok('budget', 'addImplementationUpdate', { id: won, text: '完工', progress: 100, spent: 1000, milestoneDone: 0 });
+  await residents[0].ok('budget', 'listImplementationUpdates', { id: won });
+  await residents[0].ok('budget', 'rateProject', { id: won, level: 'satisfied' });
+  await residents[0].ok('budget', 'roundTimeline', { id: round.id });
 }

@@ -7,4 +7,5 @@ export * from './zod-zh';
 export * from './user';
 export * from './notice';
 export * from './consultation';
+export * from './budget';
 export * from './cron';

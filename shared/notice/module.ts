@@ -4,8 +4,7 @@ import { defineModule } from '../module';
 export const noticeModule = defineModule({
   name: 'notice',
   contract: noticeContract,
-  // 创享计划 stays here until that module publishes its own notices.
-  noticeCategories: ['通知', '活动', '创享计划'],
+  noticeCategories: ['通知', '活动'],
   auditLabels: {
     'notice.create': '起草公告',
     'notice.update': '修改公告',

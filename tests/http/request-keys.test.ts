@@ -138,6 +138,13 @@ describe('which actions are creates', () => {
         'consultation.markPresent',
         'consultation.recordPoint',
         'consultation.addProgress',
+        'budget.createRound',
+        'budget.submitProposal',
+        'budget.enterPaperBallot',
+        'budget.importPb',
+        'budget.addImplementationUpdate',
+        // Not budget.castBallot: a stored answer would keep the ballot's receipt beside the voter. The has-voted
+        // marker makes a retry harmless, and the app keeps the receipt it sends.
       ].sort(),
     );
   });

@@ -100,7 +100,8 @@ export async function startCloud(options: CloudOptions = {}): Promise<TestCloud>
   if (options.seed !== false) await seedDemo(store, now);
   const secret = loadSecret(join(dir, 'secret'));
   const server = createLocalCloud({ runtime, functions: FUNCTIONS, secret, filesDir: join(dir, 'files') });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  // A deep accept queue: the crowd tests open a thousand connections at once while SQLite keeps the loop busy.
+  await new Promise<void>((resolve) => server.listen({ port: 0, host: '127.0.0.1', backlog: 4096 }, resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   let keys = 0;

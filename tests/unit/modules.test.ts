@@ -26,7 +26,7 @@ test('no two modules, nor a module and the platform, claim the same collection',
 });
 
 test('notice categories come from the modules that publish under them', () => {
-  expect(NOTICE_CATEGORIES).toEqual(expect.arrayContaining(['通知', '活动', '协商公告', '结果公示']));
+  expect(NOTICE_CATEGORIES).toEqual(expect.arrayContaining(['通知', '活动', '协商公告', '结果公示', '创享计划']));
   expect(new Set(NOTICE_CATEGORIES).size).toBe(NOTICE_CATEGORIES.length);
 });
 
@@ -38,8 +38,12 @@ test('audit actions read in words from whichever module owns them, and as themse
 });
 
 test('community settings are kept per module and read with defaults for anything never set', () => {
-  expect(communitySettings(undefined)).toEqual({ consultation: { noticeDays: 3, topicNeedsApproval: false, earlyStartHours: 2 } });
-  expect(communitySettings({ consultation: { noticeDays: 5 } })).toEqual({ consultation: { noticeDays: 5, topicNeedsApproval: false, earlyStartHours: 2 } });
+  // Each module's settings are read on their own, so a new module adds a group here without changing these.
+  const budget = { voterUnit: 'resident', selectionRule: 'mes', ratingDays: 30 };
+  expect(communitySettings(undefined).consultation).toEqual({ noticeDays: 3, topicNeedsApproval: false, earlyStartHours: 2 });
+  expect(communitySettings(undefined).budget).toEqual(budget);
+  expect(communitySettings({ consultation: { noticeDays: 5 } }).consultation).toEqual({ noticeDays: 5, topicNeedsApproval: false, earlyStartHours: 2 });
+  expect(communitySettings({ consultation: { noticeDays: 5 } }).budget).toEqual(budget);
   expect(checkSettingsChanges({ consultation: { noticeDays: 7 } })).toEqual({ ok: true });
   expect(checkSettingsChanges({ consultation: { noticeDays: -1 } })).toEqual({ ok: false, fields: { 'settings.consultation.noticeDays': '提前天数不能为负' } });
 });

@@ -22,6 +22,7 @@ export const routes = {
   /** `scope: 'street'` starts a new notice as street-wide (the admin's 全街道 list). */
   editNotice: (communityId: string, id?: string, scope?: 'street') => `/packages/admin/notice-edit/index${q({ communityId, id, scope })}`,
   outbox: (communityId?: string) => `/packages/admin/outbox/index${q({ communityId })}`,
+  budgetRounds: '/packages/budget/rounds/index',
   reviewResidency: (communityId?: string) => `/packages/admin/residency/index${q({ communityId })}`,
   /** Staff: one community's 居民认证审核, 居民名单, 主持人 and 社区设置. */
   communityAdmin: (communityId?: string) => `/packages/admin/community/index${q({ communityId })}`,

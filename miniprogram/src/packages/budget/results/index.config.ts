@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '投票结果', enablePullDownRefresh: true })

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '创享计划', enablePullDownRefresh: true })
