@@ -38,8 +38,10 @@ test('audit actions read in words from whichever module owns them, and as themse
 });
 
 test('community settings are kept per module and read with defaults for anything never set', () => {
-  expect(communitySettings(undefined)).toEqual({ consultation: { noticeDays: 3, topicNeedsApproval: false } });
-  expect(communitySettings({ consultation: { noticeDays: 5 } })).toEqual({ consultation: { noticeDays: 5, topicNeedsApproval: false } });
+  expect(communitySettings(undefined)).toEqual({ consultation: { noticeDays: 3, topicNeedsApproval: false, earlyStartHours: 2 } });
+  expect(communitySettings({ consultation: { noticeDays: 5 } })).toEqual({ consultation: { noticeDays: 5, topicNeedsApproval: false, earlyStartHours: 2 } });
+  expect(checkSettingsChanges({ consultation: { earlyStartHours: 4 } })).toEqual({ ok: true });
+  expect(checkSettingsChanges({ consultation: { earlyStartHours: 1.5 } })).toEqual({ ok: false, fields: { 'settings.consultation.earlyStartHours': '提前开始的小时数须为整数' } });
   expect(checkSettingsChanges({ consultation: { noticeDays: 7 } })).toEqual({ ok: true });
   expect(checkSettingsChanges({ consultation: { noticeDays: -1 } })).toEqual({ ok: false, fields: { 'settings.consultation.noticeDays': '提前天数不能为负' } });
 });
