@@ -496,7 +496,7 @@ test('when topics need approval staff reject and then approve from the consultat
   }
 }, 180_000);
 
-test('a visitor who has not signed in can read the consultations, a timeline and the opinions, and is offered nothing to do', async () => {
+test('a visitor who has not signed in can read the consultations, a timeline and the opinions, and is offered no action of a resident, host or staff', async () => {
   const list = await dataAs<{ items: { id: string }[] }>(null, 'consultation', 'list', { communityId: 'c_xingfuli', state: 'closed' });
   const visitor = await openPhone(browser);
   let v = await gotoRoute(visitor.page, '/pages/consult/index');

@@ -60,8 +60,11 @@ function editProblems(plan: Plan): string[] {
   return [...(plan.meetingAt <= Date.now() ? ['会议时间须晚于现在'] : []), ...planProblems(plan)]
 }
 
+/** The form holds the time to the minute: a plan saved elsewhere (the API, the seed) may carry seconds. */
+const minute = (ts: number) => Math.floor(ts / 60_000)
+
 const samePlan = (a: Plan, b: Plan) =>
-  a.meetingAt === b.meetingAt &&
+  minute(a.meetingAt) === minute(b.meetingAt) &&
   a.place === b.place &&
   JSON.stringify(a.invited) === JSON.stringify(b.invited) &&
   a.openSeats === b.openSeats &&
