@@ -16,7 +16,7 @@ export interface UserDoc {
   nickname: string;
   avatarFileId: string | null;
   residency: Omit<Residency, 'communityName'> | null;
-  roles: { communityId: string; role: 'host' | 'staff' }[];
+  roles: { communityId: string; role: 'host' | 'staff' | 'org' }[];
   admin: boolean;
   createdAt: number;
   updatedAt: number;
@@ -54,6 +54,6 @@ export function hasRole(caller: Caller, role: Role, communityId?: string | null)
 
 /** The caller's strongest role in a community, as shown on audit trails and timelines. */
 export function roleIn(caller: Caller, communityId: string | null): Role | 'visitor' {
-  const order: Role[] = ['admin', 'staff', 'host', 'resident'];
+  const order: Role[] = ['admin', 'staff', 'host', 'org', 'resident'];
   return order.find((role) => hasRole(caller, role, communityId ?? undefined)) ?? 'visitor';
 }

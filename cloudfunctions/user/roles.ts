@@ -6,7 +6,7 @@ import type { Handler, HandlerContext } from '../core/router';
 import { getCommunity, memberView, requireUser } from './records';
 
 type C = typeof userContract;
-type GrantedRole = 'host' | 'staff';
+type GrantedRole = 'host' | 'staff' | 'org';
 
 export const listMembers: Handler<C['listMembers']> = async (input, ctx) => {
   const page = await ctx.store.query<UserDoc>('users', {
@@ -38,7 +38,7 @@ export const assignStaff: Handler<C['assignStaff']> = async (input, ctx) => {
 export const removeStaff: Handler<C['removeStaff']> = async (input, ctx) =>
   setRole(ctx, await requireUser(ctx.store, input.userId), input.communityId, 'staff', false);
 
-async function setRole(ctx: HandlerContext, user: UserDoc, communityId: string, role: GrantedRole, grant: boolean) {
+export async function setRole(ctx: HandlerContext, user: UserDoc, communityId: string, role: GrantedRole, grant: boolean) {
   const holds = user.roles.some((r) => r.communityId === communityId && r.role === role);
   if (holds === grant) throw new AppError('INVALID_STATE', grant ? '该用户已拥有此角色' : '该用户没有此角色');
   const roles = grant ? [...user.roles, { communityId, role }] : user.roles.filter((r) => !(r.communityId === communityId && r.role === role));

@@ -8,3 +8,4 @@ export * from './user';
 export * from './notice';
 export * from './consultation';
 export * from './cron';
+export * from './wish';

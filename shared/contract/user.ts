@@ -21,7 +21,7 @@ export interface MeView {
   nickname: string;
   avatarFileId: string | null;
   residency: Residency | null;
-  roles: { communityId: string; role: Extract<Role, 'host' | 'staff'> }[];
+  roles: { communityId: string; role: Extract<Role, 'host' | 'staff' | 'org'> }[];
   admin: boolean;
   createdAt: number;
 }
@@ -51,7 +51,7 @@ export interface MemberView {
   nickname: string;
   building: string;
   unit: string;
-  roles: Extract<Role, 'host' | 'staff'>[];
+  roles: Extract<Role, 'host' | 'staff' | 'org'>[];
 }
 
 /**
