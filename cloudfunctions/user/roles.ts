@@ -3,6 +3,7 @@ import { AppError } from '@shared/errors';
 import type { UserDoc } from '../core/caller';
 import { change } from '../core/change';
 import type { Handler, HandlerContext } from '../core/router';
+import type { TxStore } from '../core/store/port';
 import { getCommunity, memberView, requireUser } from './records';
 
 type C = typeof userContract;
@@ -38,7 +39,8 @@ export const assignStaff: Handler<C['assignStaff']> = async (input, ctx) => {
 export const removeStaff: Handler<C['removeStaff']> = async (input, ctx) =>
   setRole(ctx, await requireUser(ctx.store, input.userId), input.communityId, 'staff', false);
 
-export async function setRole(ctx: HandlerContext, user: UserDoc, communityId: string, role: GrantedRole, grant: boolean) {
+/** Grants or takes back a role in one community; `also` lands in the same transaction (the 爱心单位's own record). */
+export async function setRole(ctx: HandlerContext, user: UserDoc, communityId: string, role: GrantedRole, grant: boolean, also?: (tx: TxStore) => Promise<void>) {
   const holds = user.roles.some((r) => r.communityId === communityId && r.role === role);
   if (holds === grant) throw new AppError('INVALID_STATE', grant ? '该用户已拥有此角色' : '该用户没有此角色');
   const roles = grant ? [...user.roles, { communityId, role }] : user.roles.filter((r) => !(r.communityId === communityId && r.role === role));
@@ -56,6 +58,7 @@ export async function setRole(ctx: HandlerContext, user: UserDoc, communityId: s
       after: roles.filter((r) => r.communityId === communityId).map((r) => r.role),
     },
     refused: () => new AppError('CONFLICT', '该用户信息刚刚被修改，请刷新后重试'),
+    ...(also ? { also: (tx: TxStore) => also(tx) } : {}),
   });
   return memberView(next, communityId);
 }

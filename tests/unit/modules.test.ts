@@ -38,8 +38,9 @@ test('audit actions read in words from whichever module owns them, and as themse
 });
 
 test('community settings are kept per module and read with defaults for anything never set', () => {
-  expect(communitySettings(undefined)).toEqual({ consultation: { noticeDays: 3, topicNeedsApproval: false } });
-  expect(communitySettings({ consultation: { noticeDays: 5 } })).toEqual({ consultation: { noticeDays: 5, topicNeedsApproval: false } });
+  expect(communitySettings(undefined).consultation).toEqual({ noticeDays: 3, topicNeedsApproval: false });
+  expect(communitySettings({ consultation: { noticeDays: 5 } }).consultation).toEqual({ noticeDays: 5, topicNeedsApproval: false });
+  expect(communitySettings({ wish: { maxOpenWishes: 5 } }).wish).toMatchObject({ maxOpenWishes: 5, maxValue: 500, longestPromiseDays: 30 });
   expect(checkSettingsChanges({ consultation: { noticeDays: 7 } })).toEqual({ ok: true });
   expect(checkSettingsChanges({ consultation: { noticeDays: -1 } })).toEqual({ ok: false, fields: { 'settings.consultation.noticeDays': '提前天数不能为负' } });
 });

@@ -83,7 +83,9 @@ const wishFields = {
 
 export const wishActions = {
   wall: action<Page<WishCard>>()({
-    input: z.object({ communityId: id('社区'), category: category.optional(), ...pageInput }).strict(),
+    input: z
+      .object({ communityId: id('社区'), category: category.optional(), onlyClaimable: z.boolean({ invalid_type_error: '筛选格式不正确' }).optional(), ...pageInput })
+      .strict(),
     permission: { allow: 'anyone' },
     summary: '心愿墙：可认领和进行中的心愿（隐去姓名与联系方式）',
   }),
