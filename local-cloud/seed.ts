@@ -4,13 +4,14 @@ import type { Store } from '../cloudfunctions/core/store/port';
 import { STREET_ID } from '../cloudfunctions/user/communities';
 import type { CommunityDoc } from '../cloudfunctions/user/records';
 import type { NoticeDoc } from '../cloudfunctions/notice/records';
+import { seedWishes } from './seed-wishes';
 
 export const DEMO_COMMUNITIES = [
   { id: 'c_xingfuli', name: '幸福里社区' },
   { id: 'c_heping', name: '和平社区' },
 ];
 
-type Account = { openid: string; label: string; nickname: string; community?: string; building?: string; unit?: string; roles?: ('host' | 'staff')[]; admin?: boolean };
+type Account = { openid: string; label: string; nickname: string; community?: string; building?: string; unit?: string; roles?: ('host' | 'staff' | 'org')[]; admin?: boolean };
 
 /** The demo street's people. Logins on the H5 sign-in page; openids are what WeChat would give. */
 export const DEMO_ACCOUNTS: Account[] = [
@@ -24,6 +25,8 @@ export const DEMO_ACCOUNTS: Account[] = [
   { openid: 'demo-resident-4', label: '居民 赵先生（幸福里）', nickname: '赵先生', community: 'c_xingfuli', building: '6号楼', unit: '2单元404' },
   { openid: 'demo-resident-heping', label: '居民 吴奶奶（和平）', nickname: '吴奶奶', community: 'c_heping', building: '8号楼', unit: '1单元101' },
   { openid: 'demo-visitor', label: '访客（未认证）', nickname: '' },
+  // Appended, so the accounts above keep their ids (u_demo<index>).
+  { openid: 'demo-org', label: '爱心单位 幸福里爱心超市', nickname: '爱心超市', community: 'c_xingfuli', roles: ['org'] },
 ];
 
 const NOTICES: { community: string | null; category: NoticeDoc['category']; title: string; body: string; pinned?: boolean; hoursAgo: number }[] = [
@@ -86,5 +89,6 @@ export async function seedDemo(store: Store, now = Date.now()): Promise<boolean>
     };
     await store.create('notices', notice);
   }
+  await seedWishes(store, now);
   return true;
 }

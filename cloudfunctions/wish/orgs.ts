@@ -1,6 +1,7 @@
 import type { wishContract } from '@shared/contract';
 import { AppError } from '@shared/errors';
 import type { Handler } from '../core/router';
+import { ensureUser } from '../user/profile';
 import { getCommunity, requireUser } from '../user/records';
 import { setRole } from '../user/roles';
 import { orgId, orgView, type OrgDoc } from './records';
@@ -10,7 +11,8 @@ type C = typeof wishContract;
 /** An organisation's account asks to be a 爱心单位 of a community; staff decide. A revoked one may ask again. */
 export const applyOrg: Handler<C['applyOrg']> = async (input, ctx) => {
   await getCommunity(ctx.store, input.communityId);
-  const userId = ctx.caller.user!._id;
+  // An organisation's account may apply before it has opened 我的: its record is made here, as 我的 would.
+  const userId = (await ensureUser(ctx))._id;
   const id = orgId(input.communityId, userId);
   const doc: OrgDoc = { _id: id, userId, communityId: input.communityId, orgName: input.orgName, contactPhone: input.contactPhone, status: 'pending', appliedAt: ctx.now, reviewedAt: null };
   await ctx.store.transaction(async (tx) => {
@@ -25,7 +27,9 @@ export const applyOrg: Handler<C['applyOrg']> = async (input, ctx) => {
 };
 
 export const myOrg: Handler<C['myOrg']> = async (_input, ctx) => {
-  const page = await ctx.store.query<OrgDoc>('orgs', { where: { userId: ctx.caller.user!._id }, orderBy: [['appliedAt', 'desc']], limit: 20 });
+  const userId = ctx.caller.user?._id;
+  if (!userId) return [];
+  const page = await ctx.store.query<OrgDoc>('orgs', { where: { userId }, orderBy: [['appliedAt', 'desc']], limit: 20 });
   return page.items.map(orgView);
 };
 

@@ -138,6 +138,9 @@ describe('which actions are creates', () => {
         'consultation.markPresent',
         'consultation.recordPoint',
         'consultation.addProgress',
+        'wish.submit',
+        'wish.proxySubmit',
+        'wish.applyOrg',
       ].sort(),
     );
   });

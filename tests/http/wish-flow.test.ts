@@ -135,13 +135,13 @@ describe('微心愿 over HTTP', () => {
     const me = await org.ok('user', 'me', {});
     const w = await publishedWish(wisher, staff, { title: '想要一套冬季棉被' });
     expectError(await org.call('wish', 'claim', { id: w.id, promisedDate: Date.now() }), 'FORBIDDEN');
-    await org.ok('wish', 'applyOrg', { communityId: XFL, orgName: '幸福里爱心超市', contactPhone: '13900139000' });
-    expect((await staff.ok('wish', 'listOrgs', { communityId: XFL })).items[0]).toMatchObject({ orgName: '幸福里爱心超市', status: 'pending' });
+    await org.ok('wish', 'applyOrg', { communityId: XFL, orgName: '平安大药房', contactPhone: '13900139000' });
+    expect((await staff.ok('wish', 'listOrgs', { communityId: XFL })).items[0]).toMatchObject({ orgName: '平安大药房', status: 'pending' });
     await staff.ok('wish', 'grantOrg', { communityId: XFL, userId: me.id });
     expect((await org.ok('user', 'me', {})).roles).toContainEqual({ communityId: XFL, role: 'org' });
 
     const claimed = await org.ok('wish', 'claim', { id: w.id, promisedDate: Date.now() });
-    expect(claimed.claim).toMatchObject({ claimantName: '幸福里爱心超市', claimantKind: 'org' });
+    expect(claimed.claim).toMatchObject({ claimantName: '平安大药房', claimantKind: 'org' });
     await org.ok('wish', 'fulfil', { id: w.id, note: '棉被已送到', photos: [] });
     await staff.ok('wish', 'confirm', { id: w.id, thanks: '' });
     const points = await org.ok('wish', 'myPoints', {});
@@ -152,7 +152,7 @@ describe('微心愿 over HTTP', () => {
     expect((await org.ok('wish', 'myPoints', {})).balance).toBe(0);
     expect(expectError(await staff.call('wish', 'correctPoints', { entryId: points.entries.items[0].id, reason: '再次冲正' }), 'CONFLICT').message).toBe('这条积分已经更正过了');
     const board = await visitor.ok('wish', 'leaderboard', { communityId: XFL, period: 'all' });
-    expect(board.rows.map((r) => r.name)).not.toContain('幸福里爱心超市');
+    expect(board.rows.map((r) => r.name)).not.toContain('平安大药房');
 
     await staff.ok('wish', 'revokeOrg', { communityId: XFL, userId: me.id });
     const another = await publishedWish(wisher, staff, { title: '想要一盏台灯' });
