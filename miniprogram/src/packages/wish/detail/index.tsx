@@ -39,6 +39,9 @@ export default function WishDetailPage() {
   const w = wish.data
   return (
     <Page>
+      <Text className="page-title" data-testid="wish-title">
+        {w ? w.title : '心愿详情'}
+      </Text>
       <StateView loading={wish.loading} error={w ? null : wish.error} onRetry={() => void wish.reload()} />
       {w ? (
         <>
@@ -48,9 +51,6 @@ export default function WishDetailPage() {
               <Text className="gz-tag gz-tag--gray">{w.category}</Text>
               {w.proxy ? <Text className="gz-tag gz-tag--gray">社区代办</Text> : null}
             </View>
-            <Text className="ws-card__title" data-testid="wish-title">
-              {w.title}
-            </Text>
             {w.description ? <Text className="ws-line">{w.description}</Text> : null}
             <Text className="ws-line">
               {w.maskedName} · {w.building} · 约{w.estimatedValue}元
