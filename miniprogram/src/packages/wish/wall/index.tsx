@@ -91,8 +91,8 @@ export default function WishWallPage() {
         <Button type="primary" block size="large" data-testid="new-wish" onClick={() => void Taro.navigateTo({ url: routes.wishNew(communityId) })}>
           许个心愿
         </Button>
-      ) : me ? null : (
-        <Text className="gz-muted">登录并认证为本社区居民后，可以许心愿、认领心愿。</Text>
+      ) : me && hasRoleIn(me, 'org', communityId) ? null : (
+        <Text className="gz-muted">{me ? '认证为本社区居民后，可以许心愿、认领心愿。' : '登录并认证为本社区居民后，可以许心愿、认领心愿。'}</Text>
       )}
     </Page>
   )
