@@ -169,4 +169,17 @@ describe('微心愿 over HTTP', () => {
     expect(queue.items.length).toBeGreaterThanOrEqual(2);
     expect(queue.items.every((w) => w.status === 'confirmed')).toBe(true);
   });
+
+  test('privacy: the export lists my wishes and claims; deleting my account withdraws my open wishes and wipes my contact', async () => {
+    const person = await cloud.login('wish-privacy');
+    const me = await person.ok('user', 'applyResidency', { communityId: XFL, building: '8号楼', unit: '1单元808' });
+    await staff.ok('user', 'reviewResidency', { userId: me.id, approve: true });
+    const w = await publishedWish(person, staff, { name: '孙桂芝', phone: '13612345678', title: '想要一把新雨伞' });
+    const data = await person.ok('user', 'exportMyData', {});
+    expect(data.records.wishes).toEqual([expect.objectContaining({ _id: w.id, phone: '13612345678' })]);
+    await person.ok('user', 'deleteMe', { confirm: '删除' });
+    const after = await staff.ok('wish', 'get', { id: w.id });
+    expect(after).toMatchObject({ status: 'withdrawn', maskedName: '已注销用户', contact: { name: '已注销用户', phone: '' } });
+    expect((await visitor.ok('wish', 'wall', { communityId: XFL })).items.map((i) => i.id)).not.toContain(w.id);
+  });
 });
