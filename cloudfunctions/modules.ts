@@ -11,8 +11,9 @@ import { cronFunction } from './cron/function';
 import { noticeServerModule } from './notice/module';
 import { notifyServerModule } from './notify/module';
 import { userServerModule } from './user/module';
+import { wishServerModule } from './wish/module';
 
-export const MODULES: readonly ServerModule[] = [userServerModule, noticeServerModule, consultationServerModule, notifyServerModule, budgetServerModule];
+export const MODULES: readonly ServerModule[] = [userServerModule, noticeServerModule, consultationServerModule, notifyServerModule, budgetServerModule, wishServerModule];
 
 /**
  * The platform's own functions, which belong to no module (their contracts: `PLATFORM_CONTRACTS` in

@@ -8,6 +8,7 @@ import { seedDemoActivity } from './demo-activity';
 import type { CommunityDoc } from '../cloudfunctions/user/records';
 import type { NoticeDoc } from '../cloudfunctions/notice/records';
 import { seedBudgetDemo } from './seed-budget';
+import { seedWishes } from './seed-wishes';
 
 export const DEMO_COMMUNITIES = [
   { id: 'c_xingfuli', name: '幸福里社区' },
@@ -24,7 +25,7 @@ type Account = {
   building?: string;
   unit?: string;
   room?: string;
-  roles?: ('host' | 'staff')[];
+  roles?: ('host' | 'staff' | 'org')[];
   admin?: boolean;
 };
 
@@ -40,6 +41,8 @@ export const DEMO_ACCOUNTS: Account[] = [
   { openid: 'demo-resident-4', label: '居民 赵先生（幸福里）', nickname: '赵先生', name: '赵磊', community: 'c_xingfuli', building: '6号楼', unit: '2单元', room: '404' },
   { openid: 'demo-resident-heping', label: '居民 吴奶奶（和平）', nickname: '吴奶奶', name: '吴淑珍', community: 'c_heping', building: '8号楼', unit: '1单元', room: '101' },
   { openid: 'demo-visitor', label: '访客（未认证）', nickname: '' },
+  // Appended, so the accounts above keep their ids (u_demo<index>).
+  { openid: 'demo-org', label: '爱心单位 幸福里爱心超市', nickname: '爱心超市', community: 'c_xingfuli', roles: ['org'] },
 ];
 
 const NOTICES: { community: string | null; category: NoticeDoc['category']; title: string; body: string; pinned?: boolean; hoursAgo: number }[] = [
@@ -120,5 +123,6 @@ export async function seedDemo(store: Store, now = Date.now(), options: { activi
   }
   if (options.activity) await seedDemoActivity(store, now);
   await seedBudgetDemo(store, now);
+  await seedWishes(store, now);
   return true;
 }

@@ -12,8 +12,9 @@ import { settingsFor, type ModuleSettings, type SharedModule } from './module';
 import { noticeModule } from './notice/module';
 import { notifyModule } from './notify/module';
 import { userModule } from './user/module';
+import { wishModule } from './wish/module';
 
-export const MODULES = [userModule, noticeModule, consultationModule, notifyModule, budgetModule] as const;
+export const MODULES = [userModule, noticeModule, consultationModule, notifyModule, budgetModule, wishModule] as const;
 
 type Modules = (typeof MODULES)[number];
 

@@ -16,7 +16,7 @@ const DETAIL_REQUESTS = 1000;
 const SIGNUPS = 500;
 
 /**
- * p50/p95 of the consultation detail and of sign-up with 50 clients at once, against the local cloud
+ * p50/p95 of the consultation detail, of sign-up and of the wish wall with 50 clients at once, against the local cloud
  * running as its own process (so the load generator does not share its event loop).
  */
 export async function latency(): Promise<Row[]> {
@@ -39,9 +39,12 @@ export async function latency(): Promise<Row[]> {
     const tokens = await Promise.all(Array.from({ length: SIGNUPS }, (_, i) => login(base, `bench-${i}`)));
     const detail = await load(CLIENTS, DETAIL_REQUESTS, async (i) => void (await call(base, tokens[i % SIGNUPS], 'consultation', 'get', { id })));
     const signUp = await load(CLIENTS, SIGNUPS, async (i) => void (await call(base, tokens[i], 'consultation', 'signUp', { id })));
+    // The wish wall as a visitor reads it: the demo street's wishes, first page.
+    const wall = await load(CLIENTS, DETAIL_REQUESTS, async () => void (await call(base, '', 'wish', 'wall', { communityId: 'c_xingfuli' })));
     return [
       ...rows('consultation.get', detail),
       ...rows('consultation.signUp', signUp),
+      ...rows('wish.wall', wall),
     ];
   } finally {
     server.kill('SIGINT');
@@ -77,7 +80,7 @@ async function load(clients: number, total: number, request: (i: number) => Prom
 }
 
 async function call(base: string, token: string, fn: string, action: string, data: unknown): Promise<unknown> {
-  const res = await fetch(`${base}/api/${fn}`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: JSON.stringify({ action, data }) });
+  const res = await fetch(`${base}/api/${fn}`, { method: 'POST', headers: token ? { authorization: `Bearer ${token}` } : {}, body: JSON.stringify({ action, data }) });
   const body = (await res.json()) as Envelope<unknown>;
   if (!body.ok) throw new Error(`${fn}.${action}: ${body.error.code} ${body.error.message}`);
   return body.data;

@@ -170,6 +170,8 @@ async function script(cloud: Awaited<ReturnType<typeof startCloud>>): Promise<vo
   await residents[0].ok('notify', 'subscribed', { templateIds: ['tpl-bench'] });
   await staff.ok('notify', 'listOutbox', { communityId: 'c_xingfuli', limit: 20 });
 
+  await wishSession(cloud, people);
+
   // privacy last: it erases the account
   await residents[2].ok('user', 'inbox', {});
   const inbox = await residents[2].ok('user', 'inbox', {});
@@ -219,4 +221,47 @@ async function budget(cloud: Awaited<ReturnType<typeof startCloud>>, staff: Clie
   await residents[0].ok('budget', 'listImplementationUpdates', { id: won });
   await residents[0].ok('budget', 'rateProject', { id: won, level: 'satisfied' });
   await residents[0].ok('budget', 'roundTimeline', { id: round.id });
+}
+
+/** 微心愿: a wish from submission to thanks, a 代办 one, the wall, the ledger and the 爱心单位, each action once or more. */
+async function wishSession(cloud: Awaited<ReturnType<typeof startCloud>>, { staff, residents }: Awaited<ReturnType<typeof cast>>): Promise<void> {
+  const XFL = 'c_xingfuli';
+  const [wisher, volunteer, neighbour] = residents;
+  const wish = (title: string) => ({ communityId: XFL, name: '张秀英', phone: '13800138000', title, description: '', category: '生活用品', estimatedValue: 80, deadline: Date.now() + 14 * DAY_MS });
+  const promisedDate = Date.now() + 3 * DAY_MS;
+  for (const title of ['想要一台收音机', '想学用智能手机']) {
+    const w = await wisher.ok('wish', 'submit', wish(title));
+    await staff.ok('wish', 'review', { id: w.id, approve: true });
+  }
+  const rejected = await wisher.ok('wish', 'submit', wish('想换个灯泡'));
+  await staff.ok('wish', 'review', { id: rejected.id, approve: false, reason: '已转物业' });
+  const wall = await neighbour.ok('wish', 'wall', { communityId: XFL });
+  await cloud.anonymous().ok('wish', 'wall', { communityId: XFL, onlyClaimable: true });
+  const [second, first] = wall.items;
+  await neighbour.ok('wish', 'get', { id: first.id });
+  await volunteer.ok('wish', 'claim', { id: first.id, promisedDate });
+  await volunteer.ok('wish', 'claim', { id: second.id, promisedDate });
+  await volunteer.ok('wish', 'release', { id: second.id });
+  await neighbour.ok('wish', 'claim', { id: second.id, promisedDate });
+  await volunteer.ok('wish', 'fulfil', { id: first.id, note: '收音机已送到', photos: [] });
+  await wisher.ok('wish', 'confirm', { id: first.id, thanks: '谢谢！' });
+  await wisher.ok('wish', 'timeline', { id: first.id });
+  const third = await wisher.ok('wish', 'submit', wish('想要一副老花镜'));
+  await wisher.ok('wish', 'withdraw', { id: third.id });
+  const proxy = await staff.ok('wish', 'proxySubmit', { ...wish('想请人修门锁'), name: '王阿姨', building: '4号楼', address: '2单元102', category: '维修帮忙' });
+  await volunteer.ok('wish', 'claim', { id: proxy.id, promisedDate });
+  await staff.ok('wish', 'confirmByPhone', { id: proxy.id, note: '电话回访，门锁已修好' });
+  await wisher.ok('wish', 'mine', {});
+  await volunteer.ok('wish', 'myClaims', {});
+  await staff.ok('wish', 'manage', { communityId: XFL, status: 'submitted' });
+  const points = await volunteer.ok('wish', 'myPoints', {});
+  await neighbour.ok('wish', 'leaderboard', { communityId: XFL, period: 'month' });
+  await staff.ok('wish', 'correctPoints', { entryId: points.entries.items[0].id, reason: '重复登记，予以冲正' });
+  const org = await cloud.login('bench-org');
+  const orgMe = await org.ok('user', 'me', {});
+  await org.ok('wish', 'applyOrg', { communityId: XFL, orgName: '幸福里爱心超市', contactPhone: '13900139000' });
+  await org.ok('wish', 'myOrg', {});
+  await staff.ok('wish', 'listOrgs', { communityId: XFL });
+  await staff.ok('wish', 'grantOrg', { communityId: XFL, userId: orgMe.id });
+  await staff.ok('wish', 'revokeOrg', { communityId: XFL, userId: orgMe.id });
 }

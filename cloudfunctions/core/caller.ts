@@ -17,7 +17,7 @@ export interface UserDoc {
   avatarFileId: string | null;
   /** `household` is the flat's key (`shared/user/household.ts`), for finding residents by address. */
   residency: (Omit<Residency, 'communityName'> & { household?: string }) | null;
-  roles: { communityId: string; role: 'host' | 'staff' }[];
+  roles: { communityId: string; role: 'host' | 'staff' | 'org' }[];
   admin: boolean;
   createdAt: number;
   updatedAt: number;
@@ -55,6 +55,6 @@ export function hasRole(caller: Caller, role: Role, communityId?: string | null)
 
 /** The caller's strongest role in a community, as shown on audit trails and timelines. */
 export function roleIn(caller: Caller, communityId: string | null): Role | 'visitor' {
-  const order: Role[] = ['admin', 'staff', 'host', 'resident'];
+  const order: Role[] = ['admin', 'staff', 'host', 'org', 'resident'];
   return order.find((role) => hasRole(caller, role, communityId ?? undefined)) ?? 'visitor';
 }

@@ -11,6 +11,7 @@ const subPackages = [
   { root: 'packages/admin', pages: ['notices/index', 'notice-edit/index', 'residency/index', 'outbox/index', 'community/index', 'members/index', 'settings/index', 'communities/index', 'staff/index'] },
   { root: 'packages/consultation', pages: ['detail/index', 'host/index', 'hosted/index', 'create/index', 'opinions/index', 'opinion/index', 'opinion-new/index', 'staff/index', 'audit/index'] },
   { root: 'packages/budget', pages: ['rounds/index', 'round/index', 'edit/index', 'proposal/index', 'proposal-new/index', 'ballot/index', 'receipt/index', 'results/index', 'review/index', 'staff/index'] },
+  { root: 'packages/wish', pages: ['wall/index', 'detail/index', 'new/index', 'mine/index', 'points/index', 'staff/index', 'org/index'] },
 ]
 
 // The demo sign-in stands in for WeChat's identity on H5 only; the weapp build must not contain it.

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 
-export type Role = 'resident' | 'host' | 'staff' | 'admin';
+/** `org` is a 爱心单位: an organisation account staff grant in one community, which may claim 微心愿. */
+export type Role = 'resident' | 'host' | 'org' | 'staff' | 'admin';
 
 /** Who an audit entry names: a role, someone with none, or the system (a timer, with no person behind it). */
 export type ActorRole = Role | 'visitor' | 'system';
@@ -10,6 +11,7 @@ export const ROLE_LABELS: Record<ActorRole, string> = {
   visitor: '访客',
   resident: '居民',
   host: '主持人',
+  org: '爱心单位',
   staff: '社区工作者',
   admin: '街道管理员',
 };

@@ -9,3 +9,4 @@ export * from './notice';
 export * from './consultation';
 export * from './budget';
 export * from './cron';
+export * from './wish';

@@ -27,7 +27,7 @@ export interface MeView {
   nickname: string;
   avatarFileId: string | null;
   residency: Residency | null;
-  roles: { communityId: string; role: Extract<Role, 'host' | 'staff'> }[];
+  roles: { communityId: string; role: Extract<Role, 'host' | 'staff' | 'org'> }[];
   admin: boolean;
   createdAt: number;
 }
@@ -62,7 +62,7 @@ export interface MemberView {
   building: string;
   unit: string;
   room: string;
-  roles: Extract<Role, 'host' | 'staff'>[];
+  roles: Extract<Role, 'host' | 'staff' | 'org'>[];
 }
 
 /** Someone the street admin looked up to make staff: who they are and where they already have a place. */

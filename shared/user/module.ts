@@ -14,6 +14,8 @@ export const userModule = defineModule({
     'role.revoke.host': '撤销主持人',
     'role.grant.staff': '指派社区工作者',
     'role.revoke.staff': '撤销社区工作者',
+    'role.grant.org': '认定爱心单位',
+    'role.revoke.org': '撤销爱心单位',
     'user.delete': '注销账号',
   },
 });

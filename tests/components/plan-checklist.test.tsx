@@ -4,7 +4,7 @@ import type { ConsultationView } from '@shared/contract';
 import { setSession } from '../../miniprogram/src/services/session';
 import { Checklist, NO_DRAFT, type Draft } from '../../miniprogram/src/packages/consultation/components/Checklist';
 import { PlanStep } from '../../miniprogram/src/packages/consultation/components/host/PlanStep';
-import { useAction } from '../../miniprogram/src/packages/consultation/hooks/useAction';
+import { useAction } from '../../miniprogram/src/hooks/useAction';
 import { fakeCloud } from './support/fakeCloud';
 
 const DAY = 86_400_000;

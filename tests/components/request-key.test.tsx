@@ -7,7 +7,7 @@ import { setSession } from '../../miniprogram/src/services/session';
 import { setMe } from '../../miniprogram/src/services/me';
 import { fakeCloud } from './support/fakeCloud';
 import Page from '../../miniprogram/src/packages/mine/residency/index';
-import { useAction } from '../../miniprogram/src/packages/consultation/hooks/useAction';
+import { useAction } from '../../miniprogram/src/hooks/useAction';
 import type { Submission } from '../../miniprogram/src/services/requestKey';
 
 const visitor: MeView = { id: 'u1', nickname: '', avatarFileId: null, residency: null, roles: [], admin: false, createdAt: 0 };

@@ -150,7 +150,7 @@ describe('preferences', () => {
   });
 
   test('an unknown event is refused', async () => {
-    expectError(await author.call('notify', 'setPreference', { event: 'wish.claimed', on: false }), 'VALIDATION');
+    expectError(await author.call('notify', 'setPreference', { event: 'nothing.declared', on: false }), 'VALIDATION');
     expectError(await cloud.anonymous().call('notify', 'preferences', {}), 'UNAUTHENTICATED');
   });
 

@@ -145,6 +145,9 @@ describe('which actions are creates', () => {
         'budget.addImplementationUpdate',
         // Not budget.castBallot: a stored answer would keep the ballot's receipt beside the voter. The has-voted
         // marker makes a retry harmless, and the app keeps the receipt it sends.
+        'wish.submit',
+        'wish.proxySubmit',
+        'wish.applyOrg',
       ].sort(),
     );
   });

@@ -143,7 +143,7 @@ describe('the registry is read from the module manifests', () => {
   test('the notification module declares no events of its own, and an undeclared type is unknown', () => {
     expect(modules.find((m) => m.name === 'notify')?.events ?? []).toEqual([]);
     expect(eventOfType('consultation.promoted')?.label).toBe('候补成功');
-    expect(eventOfType('wish.claimed')).toBeUndefined();
+    expect(eventOfType('nothing.declared')).toBeUndefined();
   });
 
   test('the notification module’s code names none of the modules it serves (only the inbox’s owner, user)', () => {

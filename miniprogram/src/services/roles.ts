@@ -19,7 +19,7 @@ export function roleLabels(me: MeView | null, communities: CommunityView[] = [])
   return labels.length ? labels : [ROLE_LABELS.visitor]
 }
 
-export function hasRoleIn(me: MeView | null, role: Extract<Role, 'host' | 'staff'>, communityId?: string): boolean {
+export function hasRoleIn(me: MeView | null, role: Extract<Role, 'host' | 'staff' | 'org'>, communityId?: string): boolean {
   return !!me?.roles.some((r) => r.role === role && (communityId === undefined || r.communityId === communityId))
 }
 

@@ -31,6 +31,14 @@ export const routes = {
   /** The street admin: the street's communities, a new one, and each one's staff. */
   streetCommunities: '/packages/admin/communities/index',
   communityStaff: (communityId: string) => `/packages/admin/staff/index${q({ communityId })}`,
+  wishWall: (communityId?: string) => `/packages/wish/wall/index${q({ communityId })}`,
+  wishDetail: (id: string) => `/packages/wish/detail/index${q({ id })}`,
+  /** `proxy`: staff's 代办 form, for a resident without an account. */
+  wishNew: (communityId: string, proxy?: boolean) => `/packages/wish/new/index${q({ communityId, proxy: proxy ? '1' : undefined })}`,
+  wishMine: (tab?: 'claims') => `/packages/wish/mine/index${q({ tab })}`,
+  wishPoints: (communityId?: string) => `/packages/wish/points/index${q({ communityId })}`,
+  wishStaff: (communityId?: string) => `/packages/wish/staff/index${q({ communityId })}`,
+  wishOrg: (communityId?: string) => `/packages/wish/org/index${q({ communityId })}`,
   /** H5 only; the weapp build has no such page. */
   login: (redirect?: string) => `/packages/login/index${q({ redirect })}`,
 }

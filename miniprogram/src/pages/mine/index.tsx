@@ -73,6 +73,8 @@ export default function MinePage() {
           <View className="gz-menu">
             <MenuItem label="我的消息" value={unread ? '' : '议事通知等'} url={routes.inbox} testId="menu-inbox" badge={unread} />
             <MenuItem label="消息提醒设置" value="微信提醒哪些消息" url={routes.notifySettings} testId="menu-notify-settings" />
+            <MenuItem label="我的心愿和认领" value="微心愿" url={routes.wishMine()} testId="menu-wishes" />
+            <MenuItem label="爱心积分" value="余额、明细、爱心榜" url={routes.wishPoints()} testId="menu-love-points" />
             <MenuItem label="个人资料" value="头像、昵称" url={routes.profile} testId="menu-profile" />
             <MenuItem
               label="居民认证"

@@ -12,7 +12,7 @@ import { Field } from '../../../components/Field'
 import { StateView } from '../../../components/StateView'
 import { useForm } from '../../../hooks/useForm'
 import { api } from '../../../services/api'
-import { useLoaded } from '../../consultation/hooks/useLoaded'
+import { useLoaded } from '../../../hooks/useLoaded'
 import { budgetRoutes } from '../routes'
 import '../budget.scss'
 

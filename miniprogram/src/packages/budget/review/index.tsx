@@ -11,7 +11,7 @@ import { Field } from '../../../components/Field'
 import { ListFooter, StateView } from '../../../components/StateView'
 import { usePagedList } from '../../../hooks/usePagedList'
 import { api } from '../../../services/api'
-import { useAction } from '../../consultation/hooks/useAction'
+import { useAction } from '../../../hooks/useAction'
 import { budgetRoutes } from '../routes'
 import '../budget.scss'
 

@@ -1,6 +1,6 @@
 import type { MemberView } from '@shared/contract'
 import { api } from '../../../services/api'
-import { useLoaded } from './useLoaded'
+import { useLoaded } from '../../../hooks/useLoaded'
 
 /** The community's members who hold the host role (staff only may list members). */
 export function useHosts(communityId: string | null) {

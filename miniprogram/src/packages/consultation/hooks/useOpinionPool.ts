@@ -2,7 +2,7 @@ import { useCallback } from 'react'
 import type { OpinionView } from '@shared/contract'
 import { api } from '../../../services/api'
 import { usePagedList } from '../../../hooks/usePagedList'
-import type { useAction } from './useAction'
+import type { useAction } from '../../../hooks/useAction'
 
 const PAGE_SIZE = 10
 

@@ -1,6 +1,6 @@
 import type { OpinionView } from '@shared/contract'
 import { api } from '../../../services/api'
-import { useLoaded } from './useLoaded'
+import { useLoaded } from '../../../hooks/useLoaded'
 
 /**
  * Opinions of one consultation, or of the community's pool not yet in any consultation, most supported

@@ -1,6 +1,6 @@
 import type { ConsultationView } from '@shared/contract'
 import { api } from '../../../services/api'
-import { useLoaded } from './useLoaded'
+import { useLoaded } from '../../../hooks/useLoaded'
 
 /** Topics waiting for a staff review, read in full because the reviewer needs the topic's text. */
 export function usePendingTopics(communityId: string | null, key: string) {

@@ -1,5 +1,5 @@
 import type { ConsultationView } from '@shared/contract'
-import type { useAction } from '../../hooks/useAction'
+import type { useAction } from '../../../../hooks/useAction'
 import type { Draft } from '../Checklist'
 
 /** What every step form gets from the host screen. */

@@ -5,7 +5,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import type { ConsultationView } from '@shared/contract'
 import { Field } from '../../../../components/Field'
 import { api } from '../../../../services/api'
-import type { useAction } from '../../hooks/useAction'
+import type { useAction } from '../../../../hooks/useAction'
 
 interface Props {
   view: ConsultationView

@@ -4,7 +4,7 @@ import type { ConsultationView } from '@shared/contract'
 import { placeSignup, signupProblem } from '@shared/consultation/seats'
 import { api } from '../../../../services/api'
 import { formatDateTime } from '../../../../services/format'
-import type { useAction } from '../../hooks/useAction'
+import type { useAction } from '../../../../hooks/useAction'
 
 /** Whether the next sign-up joins the waitlist, by the server's own rule. */
 export function seatsFull(c: ConsultationView): boolean {

@@ -5,7 +5,7 @@ import { VOTE_TEMPLATE_KEYS } from '@shared/consultation/notifications'
 import { ballotChoices } from '@shared/consultation/steps'
 import { api } from '../../../../services/api'
 import { askToSubscribe } from '../../../../services/subscriptions'
-import type { useAction } from '../../hooks/useAction'
+import type { useAction } from '../../../../hooks/useAction'
 
 interface Props {
   view: ConsultationView

@@ -7,7 +7,7 @@ import { Choices } from '../../../../components/Choices'
 import { StateView } from '../../../../components/StateView'
 import { api } from '../../../../services/api'
 import { consultationRoutes } from '../../../../services/consultationRoutes'
-import type { useAction } from '../../hooks/useAction'
+import type { useAction } from '../../../../hooks/useAction'
 import { useHosts } from '../../hooks/useHosts'
 import { ReasonAction } from '../ReasonAction'
 

@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
-import { reportError } from '../../../services/errors'
-import { SubmissionKeys, type Submission } from '../../../services/requestKey'
+import { reportError } from '../services/errors'
+import { SubmissionKeys, type Submission } from '../services/requestKey'
 
 /**
  * Runs one button's call at a time: `busy` names the running one (its button shows a spinner, the

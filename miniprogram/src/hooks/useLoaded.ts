@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { toApiCallError, type ApiCallError } from '../../../services/errors'
+import { toApiCallError, type ApiCallError } from '../services/errors'
 
 /**
  * A small read that belongs to one part of a page (the sign-up list, the points made): loads when

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '爱心积分', enablePullDownRefresh: true })
