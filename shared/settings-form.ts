@@ -21,7 +21,9 @@ export type SettingField =
   | (Base & { kind: 'number'; min: number | null; max: number | null; integer: boolean; unit: string | null })
   | (Base & { kind: 'yesNo'; options: { value: 'true' | 'false'; label: string }[] })
   | (Base & { kind: 'choice'; options: { value: string; label: string }[] })
-  | (Base & { kind: 'text'; max: number | null });
+  | (Base & { kind: 'text'; max: number | null })
+  /** A list of short words (categories), typed on one line and separated by 、 or commas. */
+  | (Base & { kind: 'list' });
 
 export interface SettingGroup {
   module: string;
@@ -57,8 +59,11 @@ function field(module: string, key: string, schema: z.ZodTypeAny, declared: Modu
   if (inner instanceof z.ZodEnum) {
     return { ...base, kind: 'choice', options: (inner.options as string[]).map((value) => ({ value, label: words?.options?.[value] ?? value })) };
   }
+  if (inner instanceof z.ZodArray) return { ...base, kind: 'list' };
   return { ...base, kind: 'text', max: inner instanceof z.ZodString ? inner.maxLength : null };
 }
+
+const LIST_SEPARATOR = /[、,，;；\s]+/;
 
 /** Every module's settings, in module order, each field in the order its schema declares it. */
 export function settingGroups(source: Readonly<Record<string, ModuleSettings>> = MODULE_SETTINGS): SettingGroup[] {
@@ -73,11 +78,13 @@ export function settingGroups(source: Readonly<Record<string, ModuleSettings>> =
 export function settingValue(f: SettingField, typed: string): unknown {
   if (f.kind === 'number') return typed.trim() === '' ? Number.NaN : Number(typed.trim());
   if (f.kind === 'yesNo') return typed === 'true';
+  if (f.kind === 'list') return typed.split(LIST_SEPARATOR).filter(Boolean);
   return typed;
 }
 
 /** A setting's current value as the form shows it. */
 export function settingText(f: SettingField, value: unknown): string {
   if (f.kind === 'yesNo') return value ? 'true' : 'false';
+  if (f.kind === 'list') return Array.isArray(value) ? value.join('、') : '';
   return value === undefined || value === null ? '' : String(value);
 }

@@ -31,7 +31,8 @@ export const submit: Handler<C['submit']> = async (input, ctx) => {
     proxyBy: null,
     name: input.name,
     building: residency.building,
-    address: residency.unit,
+    // The door as the resident gave it: unit and room, which newer apps ask for apart.
+    address: `${residency.unit}${residency.room ?? ''}`,
     phone: input.phone,
     status: 'submitted',
     fields: input,

@@ -20,6 +20,14 @@ export const wishSettings = {
     longestPromiseDays: 30,
     pointsPerWish: 10,
   },
+  title: '微心愿',
+  labels: {
+    maxOpenWishes: { label: '每人同时进行的心愿数', hint: '一位居民最多同时有几个心愿在审核、认领或实现中', unit: '个' },
+    maxValue: { label: '心愿最高估价', hint: '超过这个金额的心愿请走其他帮扶渠道', unit: '元' },
+    categories: { label: '心愿分类', hint: '用顿号分开，例如：生活用品、助老服务' },
+    longestPromiseDays: { label: '最长承诺天数', hint: '认领人承诺完成的日期，最晚在认领后几天', unit: '天' },
+    pointsPerWish: { label: '每个心愿的爱心积分', hint: '心愿确认完成后，认领人得到的积分', unit: '分' },
+  },
 } satisfies ModuleSettings;
 
 export type WishSettings = z.infer<typeof wishSettings.schema>;

@@ -112,7 +112,7 @@ describe('refusals write nothing', () => {
   });
 
   test('refused text is CONTENT_REJECTED', async () => {
-    await refusedUnchanged(cloud, 'CONTENT_REJECTED', () => wisher.call('wish', 'submit', wishInput({ description: '想找人一起赌博' })));
+    await refusedUnchanged(cloud, 'CONTENT_REJECTED', () => wisher.call('wish', 'submit', wishInput({ description: '有需要代开发票的联系我' })));
   });
 
   test('wrong state: claiming an unreviewed wish, fulfilling an unclaimed one, confirming before fulfilment', async () => {

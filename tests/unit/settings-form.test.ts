@@ -69,3 +69,11 @@ test('form text goes back to the setting\'s type, and what the server refuses is
   const refused = checkSettingsChanges({ consultation: { noticeDays: settingValue(days, '') } });
   expect(refused).toEqual({ ok: false, fields: { [days.name]: expect.stringMatching(HAN) } });
 });
+
+test('a list setting (the wish categories) is typed on one line with 、 and goes back as a list', () => {
+  const categories = settingGroups().find((g) => g.module === 'wish')!.fields.find((f) => f.key === 'categories')!;
+  expect(categories.kind).toBe('list');
+  expect(settingText(categories, ['生活用品', '助老服务'])).toBe('生活用品、助老服务');
+  expect(settingValue(categories, ' 生活用品、助老服务，维修帮忙 ')).toEqual(['生活用品', '助老服务', '维修帮忙']);
+  expect(checkSettingsChanges({ wish: { categories: settingValue(categories, '生活用品、') } })).toEqual({ ok: true });
+});

@@ -58,7 +58,7 @@ function SettingInput({ field, value, onChange }: { field: SettingField; value: 
         className="gz-input settings-input"
         type={field.kind === 'number' ? 'number' : 'text'}
         value={value}
-        maxlength={field.kind === 'text' && field.max ? field.max : 20}
+        maxlength={field.kind === 'text' && field.max ? field.max : field.kind === 'list' ? 200 : 20}
         onInput={(e) => onChange(e.detail.value)}
       />
       {field.kind === 'number' && field.unit ? <Text>{field.unit}</Text> : null}
