@@ -14,7 +14,7 @@ export function unitOf(caller: Caller, round: Pick<RoundDoc, 'communityId' | 'vo
     const problem = householdProblem(user.residency);
     if (problem) return { problem };
   }
-  return { key: voterUnitKey(round.voterUnit, { userId: user._id, building: user.residency.building, unit: user.residency.unit }) };
+  return { key: voterUnitKey(round.voterUnit, { ...user.residency, userId: user._id }) };
 }
 
 /** Why nobody can vote in this round now: the phase, or its hours. */

@@ -34,7 +34,7 @@ async function paperVoter(store: Parameters<typeof requireUser>[0], round: Round
     const person = await requireUser(store, input.userId);
     const r = person.residency;
     if (!r || r.status !== 'approved' || r.communityId !== round.communityId) throw new AppError('VALIDATION', '此人不是本社区已认证的居民', { userId: '此人不是本社区已认证的居民' });
-    return { userId: person._id, label: `${r.building} ${r.unit} ${displayName(person)}`, key: voterUnitKey(round.voterUnit, { userId: person._id, building: r.building, unit: r.unit }) };
+    return { userId: person._id, label: `${r.building} ${r.unit} ${displayName(person)}`, key: voterUnitKey(round.voterUnit, { ...r, userId: person._id }) };
   }
   const who = { building: input.building!, unit: input.unit!, name: input.name! };
   const key = round.voterUnit === 'household' ? voterUnitKey('household', { userId: null, ...who }) : paperVoterKey(who);

@@ -3,6 +3,8 @@
  * verified at the same community, building and unit. A round records a has-voted marker per voter unit, under an id
  * made from the unit, in the same transaction as the ballot: a second ballot from the unit clashes on that id.
  */
+import { householdKey, type Address } from '../user/household';
+
 export type VoterUnit = 'resident' | 'household';
 
 export const VOTER_UNIT_LABELS: Record<VoterUnit, string> = { resident: '一人一票', household: '一户一票' };
@@ -16,20 +18,21 @@ export function normalizeAddress(text: string): string {
 }
 
 /**
- * The key of a voter unit in a round: the resident's id, or a digest of the household's address. The digest keeps
- * the address out of document ids; two addresses colliding in 64 bits is not a practical concern.
+ * The key of a voter unit in a round: the resident's id, or a digest of the household's address, read as the user
+ * module reads a flat (`householdKey`: 2单元301 and 2单元 + 301 are one household). The digest keeps the address
+ * out of document ids; two addresses colliding in 64 bits is not a practical concern.
  */
-export function voterUnitKey(unit: VoterUnit, who: { userId: string | null; building: string; unit: string }): string {
+export function voterUnitKey(unit: VoterUnit, who: Address & { userId: string | null }): string {
   if (unit === 'resident') {
     if (!who.userId) throw new Error('a resident voter unit needs the resident');
     return `r-${who.userId}`;
   }
-  return `h-${digest64(`${normalizeAddress(who.building)}|${normalizeAddress(who.unit)}`)}`;
+  return `h-${digest64(householdKey(who))}`;
 }
 
 /** A paper voter with no account, in a resident round: known by address and name. */
-export function paperVoterKey(who: { building: string; unit: string; name: string }): string {
-  return `p-${digest64(`${normalizeAddress(who.building)}|${normalizeAddress(who.unit)}|${normalizeAddress(who.name)}`)}`;
+export function paperVoterKey(who: Address & { name: string }): string {
+  return `p-${digest64(`${householdKey(who)}|${normalizeAddress(who.name)}`)}`;
 }
 
 /** FNV-1a over UTF-16 code units in two 32-bit lanes with different offsets: 16 hex digits. No crypto: it runs in the app too. */

@@ -91,8 +91,9 @@ test('the street admin manages notices of every community, switching between the
   await expect(mine.locator('[data-testid="menu-review-residency"]').count()).resolves.toBe(0);
   await mine.locator('[data-testid="menu-manage-notices"]').click();
   const view = currentPage(admin.page);
+  // Other files may add communities to the shared cloud (one sorting first, with no notices): choose ours.
+  await view.locator('.gz-choice', { hasText: '幸福里社区' }).click();
   await view.locator('.managed-notice').first().waitFor();
-  await view.locator('.gz-choice', { hasText: '幸福里社区' }).waitFor();
   await view.locator('.gz-choice', { hasText: '和平社区' }).click();
   await view.locator('.managed-notice', { hasText: '和平社区党群服务中心开放时间调整' }).waitFor();
   await screenshot(admin.page, 'admin-notices-street-admin');
@@ -104,7 +105,6 @@ const STREET_TITLE = '街道消防安全月：各社区开展消防演练';
 test('the street admin publishes a street-wide notice, edits it like any other, and a resident of 和平社区 sees it in their feed', async () => {
   const admin = await openPhone(browser, { openid: 'demo-admin' });
   let view = await gotoRoute(admin.page, '/packages/admin/notices/index');
-  await view.locator('.managed-notice').first().waitFor();
   await view.locator('[data-testid="notice-scope"] .gz-choice', { hasText: '全街道公告' }).click();
   await button(view, '新建全街道公告').click();
   await admin.page.locator('.taro_page:visible .page-title', { hasText: '新建公告' }).waitFor();

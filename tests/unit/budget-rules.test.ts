@@ -80,6 +80,8 @@ describe('voter units', () => {
     const b = voterUnitKey('household', { userId: 'u2', building: '3号楼 ', unit: '2单元301' });
     const c = voterUnitKey('household', { userId: 'u3', building: '３号楼', unit: '2单元301' });
     const d = voterUnitKey('household', { userId: 'u4', building: '3号楼', unit: '2单元302' });
+    // The unit and room typed apart, as the residency form now asks, are the same flat.
+    expect(voterUnitKey('household', { userId: 'u5', building: '3栋', unit: '2单元', room: '301' })).toBe(a);
     expect(a).toMatch(/^h-[0-9a-f]{16}$/);
     expect(b).toBe(a);
     expect(c).toBe(a);
