@@ -23,6 +23,8 @@ const TABS: { value: Tab; label: string }[] = [
   { value: 'published', label: WISH_STATUS_LABELS.published },
   { value: 'confirmed', label: WISH_STATUS_LABELS.confirmed },
   { value: 'expired', label: WISH_STATUS_LABELS.expired },
+  { value: 'rejected', label: WISH_STATUS_LABELS.rejected },
+  { value: 'withdrawn', label: WISH_STATUS_LABELS.withdrawn },
   { value: 'orgs', label: '爱心单位' },
 ]
 
