@@ -119,13 +119,13 @@ test('张阿姨 wishes, 李书记 publishes, 刘大爷 claims and fulfils with a
   const chooser = volunteer.waitForEvent('filechooser');
   await currentPage(volunteer).locator('[data-testid="add-photo"]').click();
   await (await chooser).setFiles({ name: 'done.png', mimeType: 'image/png', buffer: PNG });
-  await currentPage(volunteer).locator('.ws-photos__img').first().waitFor();
+  await currentPage(volunteer).locator('.gz-photos__img').first().waitFor();
   await act(volunteer, 'wish-fulfil', '确认提交');
   await status(volunteer, '已实现');
   await shot(volunteer, 'wish-fulfilled');
 
   await gotoRoute(wisher, `${DETAIL}${id}`);
-  await currentPage(wisher).locator('.ws-photos__img').first().waitFor();
+  await currentPage(wisher).locator('.gz-photos__img').first().waitFor();
   await fill(currentPage(wisher), 'thanks', '谢谢刘大爷！');
   await act(wisher, 'wish-confirm', '确认完成');
   await status(wisher, '已完成');

@@ -26,7 +26,7 @@ export async function resolveFileUrls(fileIds: string[]): Promise<string[]> {
 }
 
 /** Uploads a file picked on this device and returns its file id for the contract's `fileId` fields. */
-export async function uploadFile(localPath: string, folder: 'avatars' | 'notices'): Promise<string> {
+export async function uploadFile(localPath: string, folder: UploadFolder): Promise<string> {
   if (process.env.TARO_ENV === 'weapp') {
     const ext = (/\.(\w{2,5})$/.exec(localPath)?.[1] ?? 'png').toLowerCase()
     const name = `${folder}/${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.${ext}`
@@ -38,6 +38,9 @@ export async function uploadFile(localPath: string, folder: 'avatars' | 'notices
   }
   return uploadOverHttp(localPath)
 }
+
+/** Cloud storage folders on weapp, one per kind of picture; the local cloud names H5 uploads itself. */
+export type UploadFolder = 'avatars' | 'notices' | 'consultation' | 'budget' | 'wish'
 
 async function uploadOverHttp(localPath: string): Promise<string> {
   const session = getSession()

@@ -12,7 +12,7 @@ import { useMe } from '../../../hooks/useMe'
 import { api } from '../../../services/api'
 import { hasRoleIn } from '../../../services/roles'
 import { useLoaded } from '../../../hooks/useLoaded'
-import { PhotoPicker } from '../../consultation/components/PhotoPicker'
+import { PhotoPicker } from '../../../components/Photos'
 import { budgetRoutes } from '../routes'
 import '../budget.scss'
 
@@ -98,7 +98,7 @@ export default function ProposalFormPage() {
             <Input className="gz-input" type="number" value={values.cost} placeholder="例如：30000" onInput={(e) => set('cost', e.detail.value)} />
           </Field>
           <Field label="照片（可选，最多6张）" error={errors.photos} name="photos">
-            <PhotoPicker value={values.photos} max={6} onChange={(ids) => set('photos', ids)} />
+            <PhotoPicker folder="budget" value={values.photos} max={6} onChange={(ids) => set('photos', ids)} />
           </Field>
           <Button type="primary" block size="large" loading={form.submitting} data-testid="save-proposal" onClick={() => void save()}>
             {editing ? '保存修改' : '提交提案'}

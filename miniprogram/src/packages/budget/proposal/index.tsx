@@ -17,7 +17,7 @@ import { formatDate, formatDateTime } from '../../../services/format'
 import { hasRoleIn } from '../../../services/roles'
 import { useAction } from '../../../hooks/useAction'
 import { useLoaded } from '../../../hooks/useLoaded'
-import { PhotoPicker, PhotoRow } from '../../consultation/components/PhotoPicker'
+import { PhotoPicker, PhotoRow } from '../../../components/Photos'
 import { Progress } from '../components/Progress'
 import { budgetRoutes } from '../routes'
 import '../budget.scss'
@@ -71,7 +71,7 @@ function UpdateForm({ p, onSaved }: { p: ProposalView; onSaved: () => void }) {
         </Field>
       ) : null}
       <Field label="照片（可选）" error={errors.photos} name="photos">
-        <PhotoPicker value={photos} max={9} onChange={setPhotos} />
+        <PhotoPicker folder="budget" value={photos} max={9} onChange={setPhotos} />
       </Field>
       <Button type="primary" block size="large" loading={act.busy === 'update'} data-testid="save-update" onClick={() => void save()}>
         发布进展

@@ -11,7 +11,7 @@ import { Choices } from '../../../components/Choices'
 import { useForm } from '../../../hooks/useForm'
 import { api } from '../../../services/api'
 import { goBackOrHome } from '../../../services/navigation'
-import { PhotoPicker } from '../components/PhotoPicker'
+import { PhotoPicker } from '../../../components/Photos'
 import '../consultation.scss'
 
 const CATEGORIES = OPINION_CATEGORIES.map((c) => ({ value: c, label: c }))
@@ -54,7 +54,7 @@ export default function NewOpinionPage() {
           />
         </Field>
         <Field label="照片（可不加，最多6张）" error={form.errors.photos} name="photos">
-          <PhotoPicker value={form.values.photos} max={6} onChange={(ids) => form.set('photos', ids)} />
+          <PhotoPicker folder="consultation" value={form.values.photos} max={6} onChange={(ids) => form.set('photos', ids)} />
         </Field>
         <Button type="primary" block size="large" loading={form.submitting} disabled={sent} onClick={submit} data-testid="opinion-submit">
           提交意见

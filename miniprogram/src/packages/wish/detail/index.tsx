@@ -11,7 +11,7 @@ import { StateView } from '../../../components/StateView'
 import { useAction } from '../../../hooks/useAction'
 import { useLoaded } from '../../../hooks/useLoaded'
 import { api } from '../../../services/api'
-import { PhotoPicker, PhotoRow } from '../components/Photos'
+import { PhotoPicker, PhotoRow } from '../../../components/Photos'
 import { StatusTag } from '../components/WishCard'
 import '../wish.scss'
 
@@ -192,7 +192,7 @@ function Actions({ wish: w, act, onDone }: { wish: WishView; act: Act; onDone: (
             <Textarea className="gz-textarea" value={note} maxlength={200} placeholder="例如：收音机已送到，教会了调台" onInput={(e) => setNote(e.detail.value)} />
           </Field>
           <Field label="照片（可不加，最多6张）" error={errors.photos} name="photos">
-            <PhotoPicker value={photos} max={6} onChange={setPhotos} />
+            <PhotoPicker folder="wish" value={photos} max={6} onChange={setPhotos} />
           </Field>
           <Button type="primary" block size="large" loading={busy('fulfil')} data-testid="wish-fulfil" onClick={() => void fulfil()}>
             报告心愿已实现

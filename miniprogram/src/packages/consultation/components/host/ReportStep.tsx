@@ -15,7 +15,7 @@ import { DateTimeField } from '../DateTimeField'
 import { Milestones } from '../Milestones'
 import { NoticePreview } from '../NoticePreview'
 import { NumberStepper } from '../NumberStepper'
-import { PhotoPicker, PhotoRow } from '../PhotoPicker'
+import { PhotoPicker, PhotoRow } from '../../../../components/Photos'
 import { ResultCard } from '../ResultCard'
 import { SatisfactionSummary } from '../SatisfactionSummary'
 import type { StepFormProps } from './types'
@@ -181,7 +181,7 @@ export function ReportStep({ view: c, act, apply, refresh }: StepFormProps) {
                 <TextArea className="gz-textarea cs-textarea--short" value={progressText} maxlength={maxLengthOf('consultation', 'addProgress', 'text')} placeholder="例如：协议已签订，下周起开放车位" onInput={(e) => setProgressText(e.detail.value)} />
               </Field>
               <Field label="现场照片（可不加）">
-                <PhotoPicker value={photos} max={9} onChange={setPhotos} />
+                <PhotoPicker folder="consultation" value={photos} max={9} onChange={setPhotos} />
               </Field>
               {c.milestones.some((m) => !m.done) ? (
                 <Field label="这条进展完成了哪个节点？">

@@ -4,7 +4,7 @@ import type { ConsultationView, ProgressView } from '@shared/contract'
 import { formatDate, formatDateTime } from '../../../../services/format'
 import { routes } from '../../../../services/routes'
 import { Milestones } from '../Milestones'
-import { PhotoRow } from '../PhotoPicker'
+import { PhotoRow } from '../../../../components/Photos'
 
 /** Step 6 for everyone: the 结果公示, who is responsible, the milestones and the progress so far. */
 export function ReportCard({ view: c, progress }: { view: ConsultationView; progress: ProgressView[] }) {

@@ -1,12 +1,13 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
-import { useFileUrls } from '../../../hooks/useFileUrls'
-import { reportError } from '../../../services/errors'
-import { uploadConsultationPhoto } from '../photos'
+import { useFileUrls } from '../hooks/useFileUrls'
+import { reportError } from '../services/errors'
+import { uploadFile, type UploadFolder } from '../services/files'
+import './Photos.scss'
 
-/** Photos as file ids: pick (camera or album), upload one by one, tap × to drop. */
-export function PhotoPicker({ value, max, onChange }: { value: string[]; max: number; onChange: (ids: string[]) => void }) {
+/** Photos as file ids: pick (camera or album), upload one by one (into `folder` on weapp), tap × to drop. */
+export function PhotoPicker({ value, max, folder, onChange }: { value: string[]; max: number; folder: UploadFolder; onChange: (ids: string[]) => void }) {
   const urls = useFileUrls(value)
   const [uploading, setUploading] = useState(false)
   const pick = async () => {
@@ -20,7 +21,7 @@ export function PhotoPicker({ value, max, onChange }: { value: string[]; max: nu
     setUploading(true)
     const added: string[] = []
     try {
-      for (const p of paths) added.push(await uploadConsultationPhoto(p))
+      for (const p of paths) added.push(await uploadFile(p, folder))
     } catch (e) {
       reportError(e)
     } finally {
@@ -29,17 +30,17 @@ export function PhotoPicker({ value, max, onChange }: { value: string[]; max: nu
     }
   }
   return (
-    <View className="cs-photos">
+    <View className="gz-photos">
       {value.map((id, i) => (
-        <View key={id} className="cs-photos__item">
-          {urls?.[i] ? <Image className="cs-photos__img" src={urls[i]} mode="aspectFill" /> : <Text className="gz-muted">照片</Text>}
-          <View className="cs-photos__remove" role="button" aria-label="删除照片" onClick={() => onChange(value.filter((x) => x !== id))}>
+        <View key={id} className="gz-photos__item">
+          {urls?.[i] ? <Image className="gz-photos__img" src={urls[i]} mode="aspectFill" /> : <Text className="gz-muted">照片</Text>}
+          <View className="gz-photos__remove" role="button" aria-label="删除照片" onClick={() => onChange(value.filter((x) => x !== id))}>
             ×
           </View>
         </View>
       ))}
       {value.length < max ? (
-        <View className="cs-photos__add" role="button" onClick={uploading ? undefined : pick}>
+        <View className="gz-photos__add" role="button" data-testid="add-photo" onClick={uploading ? undefined : pick}>
           <Text>{uploading ? '上传中…' : '＋ 添加照片'}</Text>
         </View>
       ) : null}
@@ -53,11 +54,11 @@ export function PhotoRow({ ids }: { ids: string[] }) {
   if (!ids.length) return null
   const shown = (urls ?? []).filter(Boolean)
   return (
-    <View className="cs-photos">
+    <View className="gz-photos">
       {ids.map((id, i) => (
-        <View key={id} className="cs-photos__item">
+        <View key={id} className="gz-photos__item">
           {urls?.[i] ? (
-            <Image className="cs-photos__img" src={urls[i]} mode="aspectFill" onClick={() => void Taro.previewImage({ current: urls[i], urls: shown })} />
+            <Image className="gz-photos__img" src={urls[i]} mode="aspectFill" onClick={() => void Taro.previewImage({ current: urls[i], urls: shown })} />
           ) : (
             <Text className="gz-muted">图片暂时无法显示</Text>
           )}
