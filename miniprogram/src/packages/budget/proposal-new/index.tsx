@@ -31,7 +31,7 @@ export default function ProposalFormPage() {
   const { me } = useMe()
   const round = useLoaded(() => api.budget.getRound({ id: roundId }), roundId || null)
   const existing = useLoaded(() => api.budget.getProposal({ id: editing }), editing || null)
-  const form = useForm({ title: '', description: '', category: '', location: '', cost: '', photos: [] as string[], behalf: 'self' as Behalf, behalfName: '' })
+  const form = useForm({ title: '', description: '', category: '', location: '', cost: '', photos: [] as string[], behalf: 'self' as Behalf, behalfName: '' }, { draft: editing ? undefined : `proposal:${roundId}` })
   const { values, errors, set } = form
   const [filled, setFilled] = useState(false)
   useEffect(() => {

@@ -25,7 +25,7 @@ export default function NewWishPage() {
   const proxy = params.proxy === '1'
   const communities = useCommunities()
   const categories = categoriesOf(communities.list, communityId).map((c) => ({ value: c, label: c }))
-  const form = useForm({ name: '', building: '', address: '', phone: '', title: '', description: '', category: undefined as string | undefined, value: '', deadline: shanghaiDate(Date.now() + 14 * DAY_MS) })
+  const form = useForm({ name: '', building: '', address: '', phone: '', title: '', description: '', category: undefined as string | undefined, value: '', deadline: shanghaiDate(Date.now() + 14 * DAY_MS) }, { draft: proxy ? undefined : `wish:${communityId}` })
   const [sent, setSent] = useState(false)
   const v = form.values
 
