@@ -17,6 +17,7 @@ import { formatDate, formatDateTime } from '../../../services/format'
 import { hasRoleIn } from '../../../services/roles'
 import { useAction } from '../../../hooks/useAction'
 import { useLoaded } from '../../../hooks/useLoaded'
+import { useKeptText } from '../../../hooks/useDraft'
 import { PhotoPicker, PhotoRow } from '../../consultation/components/PhotoPicker'
 import { Progress } from '../components/Progress'
 import { budgetRoutes } from '../routes'
@@ -29,6 +30,7 @@ function UpdateForm({ p, onSaved }: { p: ProposalView; onSaved: () => void }) {
   const act = useAction()
   const impl = p.implementation!
   const [text, setText] = useState('')
+  const textDraft = useKeptText(`budget-progress:${p.id}`, text, setText, text.trim() !== '')
   const [progress, setProgress] = useState(String(impl.progress))
   const [spent, setSpent] = useState(String(impl.spent))
   const [photos, setPhotos] = useState<string[]>([])
@@ -40,6 +42,7 @@ function UpdateForm({ p, onSaved }: { p: ProposalView; onSaved: () => void }) {
     const input = { id: p.id, text, photos, progress: Number(progress), spent: Number(spent), ...(milestone !== undefined ? { milestoneDone: Number(milestone) } : {}) }
     const done = await act.run('update', (submission) => api.budget.addImplementationUpdate(input, submission), { success: '进展已更新', onFields: setErrors, content: input })
     if (done) {
+      textDraft.clear()
       setText('')
       setPhotos([])
       setMilestone(undefined)
