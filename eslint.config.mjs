@@ -5,6 +5,26 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+// The "Every page" rules (miniprogram/README.md) kept by lint: text boxes show the contract's limit and never cut
+// (TextInput/TextArea), and leaving a page goes home when there is nothing below (goBackOrHome). Each restriction is
+// lifted only in the one file that wraps the raw call.
+const rawTextBoxes = {
+  name: '@tarojs/components',
+  importNames: ['Input', 'Textarea'],
+  message:
+    "用 components/TextInput 的 TextInput / TextArea，maxlength 取 maxLengthOf(...)：Taro 的 Input/Textarea 会在140字处悄悄截断，也不显示字数。Use TextInput/TextArea from components/TextInput.",
+};
+const rawBack = {
+  name: '@tarojs/taro',
+  importNames: ['navigateBack'],
+  message: '用 services/navigation 的 goBackOrHome()：下面没有页面时，H5 的 navigateBack 会重新载入本页。Use goBackOrHome().',
+};
+const taroNavigateBack = {
+  object: 'Taro',
+  property: 'navigateBack',
+  message: '用 services/navigation 的 goBackOrHome()：下面没有页面时，H5 的 navigateBack 会重新载入本页。Use goBackOrHome().',
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -34,6 +54,23 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser, wx: 'readonly' } },
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+  },
+  {
+    files: ['miniprogram/src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [rawTextBoxes, rawBack] }],
+      'no-restricted-properties': ['error', taroNavigateBack],
+    },
+  },
+  {
+    // The one wrapper of Taro's text boxes.
+    files: ['miniprogram/src/components/TextInput.tsx'],
+    rules: { 'no-restricted-imports': ['error', { paths: [rawBack] }] },
+  },
+  {
+    // The one place that calls Taro's navigateBack, after checking there is a page below.
+    files: ['miniprogram/src/services/navigation.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [rawTextBoxes] }], 'no-restricted-properties': 'off' },
   },
   {
     // `{} extends InputOf<A>` is the type-level test for "every field optional"; `{}` is meant there.

@@ -20,7 +20,7 @@ function field(name: string): HTMLElement {
   return document.querySelector(`[data-field="${name}"]`) as HTMLElement;
 }
 
-function Controlled({ initial, max, area }: { initial: string; max: number; area?: boolean }) {
+function Controlled({ initial, max, area }: { initial: string; max?: number; area?: boolean }) {
   const [value, setValue] = useState(initial);
   const Box = area ? TextArea : TextInput;
   return <Box value={value} maxlength={max} onInput={(e) => setValue(e.detail.value)} />;
@@ -53,6 +53,18 @@ describe('TextInput / TextArea', () => {
   test('counts as the server does, without the spaces around the text', () => {
     render(<Controlled initial="  你好  " max={40} />);
     expect(screen.getByText('2/40')).toBeTruthy();
+  });
+
+  test('a box whose field has no length in the contract (an amount, a code) draws no counter and never goes red', () => {
+    const { container } = render(<Controlled initial="123456789012345678901234567890" />);
+    expect((screen.getByRole('textbox') as HTMLInputElement).value).toBe('123456789012345678901234567890');
+    expect(container.querySelector('.gz-counter')).toBeNull();
+    expect(container.querySelector('.gz-text--over')).toBeNull();
+  });
+
+  test('data-testid reaches the box itself, so a test types into it', () => {
+    render(<TextInput value="" onInput={() => undefined} data-testid="checkin-code" />);
+    expect(screen.getByTestId('checkin-code')).toBe(screen.getByRole('textbox'));
   });
 });
 

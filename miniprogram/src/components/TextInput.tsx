@@ -8,13 +8,16 @@ interface Common {
   onInput: (event: InputEvent) => void
   /**
    * The field's limit, from the contract (`maxLengthOf`): shown as 12/40, never used to cut the text. Named as on
-   * Taro's components for the same reason.
+   * Taro's components for the same reason. Left out only where the contract has no length (a number, a word to
+   * type back): then no counter is drawn.
    */
-  maxlength: number
+  maxlength?: number
   placeholder?: string
   disabled?: boolean
   className?: string
   onBlur?: (event: InputEvent) => void
+  /** Passed to the box itself, for tests that type into it. */
+  'data-testid'?: string
 }
 
 /** Our box class unless the caller already gives it. */
@@ -28,7 +31,8 @@ export function lengthOf(value: string): number {
 }
 
 /** The counter and, past the limit, the red words saying by how much. */
-function Counter({ value, maxLength }: { value: string; maxLength: number }) {
+function Counter({ value, maxLength }: { value: string; maxLength?: number }) {
+  if (maxLength === undefined) return null
   const length = lengthOf(value)
   const over = length - maxLength
   const near = over <= 0 && length >= maxLength * 0.9
@@ -52,15 +56,16 @@ function Counter({ value, maxLength }: { value: string; maxLength: number }) {
  * A one-line text box with its limit shown. `maxlength` is switched off (-1: WeChat and Taro otherwise cut at 140
  * without a word): what the person types or pastes stays, and the counter says when it is too long.
  */
-export function TextInput({ value, onInput, maxlength, placeholder, disabled, className, onBlur, type }: Common & { type?: 'text' | 'number' | 'digit' | 'idcard' | 'nickname' }) {
+export function TextInput({ value, onInput, maxlength, placeholder, disabled, className, onBlur, type, 'data-testid': testId }: Common & { type?: 'text' | 'number' | 'digit' | 'idcard' | 'nickname' }) {
   return (
-    <View className={`gz-text${lengthOf(value) > maxlength ? ' gz-text--over' : ''}`}>
+    <View className={`gz-text${maxlength !== undefined && lengthOf(value) > maxlength ? ' gz-text--over' : ''}`}>
       <Input
         className={boxClass('gz-input', className)}
         type={type}
         value={value}
         placeholder={placeholder}
         disabled={disabled}
+        data-testid={testId}
         maxlength={-1}
         onInput={(e) => onInput({ detail: { value: e.detail.value } })}
         onBlur={onBlur ? (e) => onBlur({ detail: { value: e.detail.value } }) : undefined}
@@ -71,14 +76,15 @@ export function TextInput({ value, onInput, maxlength, placeholder, disabled, cl
 }
 
 /** A text area in the body font that grows with its text, with its limit shown (see `TextInput`). */
-export function TextArea({ value, onInput, maxlength, placeholder, disabled, className, onBlur, autoHeight = true }: Common & { autoHeight?: boolean }) {
+export function TextArea({ value, onInput, maxlength, placeholder, disabled, className, onBlur, autoHeight = true, 'data-testid': testId }: Common & { autoHeight?: boolean }) {
   return (
-    <View className={`gz-text${lengthOf(value) > maxlength ? ' gz-text--over' : ''}`}>
+    <View className={`gz-text${maxlength !== undefined && lengthOf(value) > maxlength ? ' gz-text--over' : ''}`}>
       <Textarea
         className={boxClass('gz-textarea', className)}
         value={value}
         placeholder={placeholder}
         disabled={disabled}
+        data-testid={testId}
         maxlength={-1}
         autoHeight={autoHeight}
         onInput={(e) => onInput({ detail: { value: e.detail.value } })}

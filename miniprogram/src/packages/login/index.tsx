@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { Page } from '../../components/Page'
 import { Field } from '../../components/Field'
@@ -10,6 +10,7 @@ import { reportError, toApiCallError, type ApiCallError } from '../../services/e
 import { loadMe } from '../../services/me'
 import { getSession } from '../../services/session'
 import { isTabPage, routes } from '../../services/routes'
+import { TextInput } from '../../components/TextInput'
 
 /** H5 only: the local cloud's demo sign-in. In WeChat the person is already known. */
 export default function LoginPage() {
@@ -70,7 +71,7 @@ export default function LoginPage() {
       </View>
       <Text className="gz-section-title">或输入账号标识</Text>
       <Field label="openid" error={fieldError} name="openid">
-        <Input className="gz-input" value={openid} placeholder="例如 demo-resident-1" onInput={(e) => setOpenid(e.detail.value)} />
+        <TextInput className="gz-input" value={openid} placeholder="例如 demo-resident-1" onInput={(e) => setOpenid(e.detail.value)} />
       </Field>
       <Button type="primary" block size="large" disabled={busy} onClick={() => signIn(openid)}>
         登录

@@ -1,5 +1,5 @@
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { Page } from '../../../components/Page'
 import { Field } from '../../../components/Field'
@@ -10,6 +10,8 @@ import { useCommunities } from '../../../hooks/useCommunities'
 import { useForm } from '../../../hooks/useForm'
 import { api } from '../../../services/api'
 import { routes } from '../../../services/routes'
+import { TextInput } from '../../../components/TextInput'
+import { maxLengthOf } from '../../../services/limits'
 import '../admin.scss'
 
 /** The street admin's page: the street's communities, a new one, and the way to each one's staff. */
@@ -52,7 +54,7 @@ export default function StreetCommunitiesPage() {
           <Text className="gz-section-title">新建社区</Text>
           <View className="gz-card">
             <Field label="社区名称" name="name" error={form.errors.name} hint="2–30个字，例如：光明社区">
-              <Input className="gz-input" value={form.values.name} placeholder="请输入社区名称" maxlength={30} onInput={(e) => form.set('name', e.detail.value)} />
+              <TextInput className="gz-input" value={form.values.name} maxlength={maxLengthOf('user', 'createCommunity', 'name')} placeholder="请输入社区名称" onInput={(e) => form.set('name', e.detail.value)} />
             </Field>
             <Button type="primary" size="large" block loading={form.submitting} onClick={() => void create()}>
               新建社区

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { MemberView } from '@shared/contract'
 import { Page } from '../../../components/Page'
@@ -14,6 +14,8 @@ import { api } from '../../../services/api'
 import { reportError, toApiCallError, type ApiCallError } from '../../../services/errors'
 import { memberAddress, memberName } from '../../../services/memberText'
 import { routes } from '../../../services/routes'
+import { TextInput } from '../../../components/TextInput'
+import { maxLengthOf } from '../../../services/limits'
 import '../admin.scss'
 
 type Search = { building: string; unit: string }
@@ -151,12 +153,12 @@ export default function MembersPage() {
             <View className="admin-search">
               <View className="admin-search__field">
                 <Field label="楼栋" name="building" error={searchError} hint="例如：3号楼">
-                  <Input className="gz-input" value={typed.building} placeholder="楼栋" maxlength={20} onInput={(e) => setTyped((t) => ({ ...t, building: e.detail.value }))} />
+                  <TextInput className="gz-input" value={typed.building} maxlength={maxLengthOf('user', 'listMembers', 'building')} placeholder="楼栋" onInput={(e) => setTyped((t) => ({ ...t, building: e.detail.value }))} />
                 </Field>
               </View>
               <View className="admin-search__field">
                 <Field label="单元" name="unit" hint="可不填">
-                  <Input className="gz-input" value={typed.unit} placeholder="单元" maxlength={20} onInput={(e) => setTyped((t) => ({ ...t, unit: e.detail.value }))} />
+                  <TextInput className="gz-input" value={typed.unit} maxlength={maxLengthOf('user', 'listMembers', 'unit')} placeholder="单元" onInput={(e) => setTyped((t) => ({ ...t, unit: e.detail.value }))} />
                 </Field>
               </View>
             </View>

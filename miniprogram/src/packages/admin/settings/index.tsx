@@ -1,10 +1,11 @@
 import { useEffect, useMemo } from 'react'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { CommunitySettings } from '@shared/contract'
 import { settingGroups, settingText, settingValue, type SettingField } from '@shared/settings-form'
 import { Page } from '../../../components/Page'
+import { TextInput } from '../../../components/TextInput'
 import { Field } from '../../../components/Field'
 import { Choices } from '../../../components/Choices'
 import { StateView } from '../../../components/StateView'
@@ -54,11 +55,11 @@ function SettingInput({ field, value, onChange }: { field: SettingField; value: 
   }
   return (
     <View className="gz-row">
-      <Input
+      <TextInput
         className="gz-input settings-input"
         type={field.kind === 'number' ? 'number' : 'text'}
         value={value}
-        maxlength={field.kind === 'text' && field.max ? field.max : field.kind === 'list' ? 200 : 20}
+        maxlength={field.kind === 'text' && field.max ? field.max : undefined}
         onInput={(e) => onChange(e.detail.value)}
       />
       {field.kind === 'number' && field.unit ? <Text>{field.unit}</Text> : null}

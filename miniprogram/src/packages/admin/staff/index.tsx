@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { MemberView, UserCard } from '@shared/contract'
 import { Page } from '../../../components/Page'
@@ -13,6 +13,8 @@ import { useForm } from '../../../hooks/useForm'
 import { api } from '../../../services/api'
 import { reportError, toApiCallError, type ApiCallError } from '../../../services/errors'
 import { routes } from '../../../services/routes'
+import { TextInput } from '../../../components/TextInput'
+import { maxLengthOf } from '../../../services/limits'
 import '../admin.scss'
 
 function useStaff(communityId: string | undefined, enabled: boolean) {
@@ -131,7 +133,7 @@ export default function CommunityStaffPage() {
           <Text className="gz-section-title">指派社区工作者</Text>
           <View className="gz-card">
             <Field label="昵称或用户编号" name="query" error={search.errors.query} hint="请对方先打开小程序，在“我的 → 个人资料”里能看到昵称和用户编号">
-              <Input className="gz-input" value={search.values.query} placeholder="例如：李书记" maxlength={64} onInput={(e) => search.set('query', e.detail.value)} />
+              <TextInput className="gz-input" value={search.values.query} maxlength={maxLengthOf('user', 'findUsers', 'query')} placeholder="例如：李书记" onInput={(e) => search.set('query', e.detail.value)} />
             </Field>
             <Button type="primary" size="large" block loading={search.submitting} onClick={() => void find()}>
               查找

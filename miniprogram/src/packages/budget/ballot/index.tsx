@@ -9,6 +9,7 @@ import { Page } from '../../../components/Page'
 import { StateView } from '../../../components/StateView'
 import { useFileUrls } from '../../../hooks/useFileUrls'
 import { api } from '../../../services/api'
+import { goBackOrHome } from '../../../services/navigation'
 import { reportError } from '../../../services/errors'
 import { askToSubscribe, preloadTemplates } from '../../../services/subscriptions'
 import { useLoaded } from '../../../hooks/useLoaded'
@@ -106,7 +107,7 @@ export default function BallotPage() {
             {r.me.cannotVote}
           </Text>
         </View>
-        <Button block size="large" onClick={() => void Taro.navigateBack()}>
+        <Button block size="large" onClick={() => void goBackOrHome()}>
           返回
         </Button>
       </Page>

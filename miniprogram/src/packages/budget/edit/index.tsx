@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Input, Text, Textarea, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { RoundView } from '@shared/contract'
 import { PROPOSAL_CATEGORIES } from '@shared/budget/proposals'
@@ -14,6 +14,8 @@ import { useForm } from '../../../hooks/useForm'
 import { api } from '../../../services/api'
 import { useLoaded } from '../../../hooks/useLoaded'
 import { budgetRoutes } from '../routes'
+import { TextArea, TextInput } from '../../../components/TextInput'
+import { maxLengthOf } from '../../../services/limits'
 import '../budget.scss'
 
 const at = (ts: number): DateTimeValue => ({ date: formatShanghai(ts, 'YYYY-MM-DD'), time: formatShanghai(ts, 'HH:mm') })
@@ -102,19 +104,19 @@ export default function RoundEditorPage() {
       <StateView loading={existing.loading} error={existing.error} onRetry={existing.reload} />
       <View className="gz-card">
         <Field label="名称" error={errors.name} name="name">
-          <Input className="gz-input" value={values.name} maxlength={40} placeholder="例如：2026年幸福里创享计划" onInput={(e) => set('name', e.detail.value)} />
+          <TextInput className="gz-input" value={values.name} maxlength={maxLengthOf('budget', 'createRound', 'name')} placeholder="例如：2026年幸福里创享计划" onInput={(e) => set('name', e.detail.value)} />
         </Field>
         <Field label="说明（可选）" error={errors.description} name="description">
-          <Textarea className="gz-textarea" value={values.description} maxlength={1000} placeholder="资金来源、项目要求等" onInput={(e) => set('description', e.detail.value)} />
+          <TextArea className="gz-textarea" value={values.description} maxlength={maxLengthOf('budget', 'createRound', 'description')} placeholder="资金来源、项目要求等" onInput={(e) => set('description', e.detail.value)} />
         </Field>
         <Field label="总预算（元）" error={errors.budget} name="budget">
-          <Input className="gz-input" type="number" value={values.budget} onInput={(e) => set('budget', e.detail.value)} />
+          <TextInput className="gz-input" type="number" value={values.budget} onInput={(e) => set('budget', e.detail.value)} />
         </Field>
         <Field label="单个项目上限（元）" error={errors.projectCap} name="projectCap">
-          <Input className="gz-input" type="number" value={values.projectCap} onInput={(e) => set('projectCap', e.detail.value)} />
+          <TextInput className="gz-input" type="number" value={values.projectCap} onInput={(e) => set('projectCap', e.detail.value)} />
         </Field>
         <Field label="项目类别（用顿号隔开）" error={errors.categories} name="categories">
-          <Input className="gz-input" value={values.categories} onInput={(e) => set('categories', e.detail.value)} />
+          <TextInput className="gz-input" value={values.categories} onInput={(e) => set('categories', e.detail.value)} />
         </Field>
         <Field label="征集截止" error={errors.collectTo} name="collectTo">
           <DateTimeField value={values.collectTo} onChange={(v) => set('collectTo', v)} />
@@ -139,10 +141,10 @@ export default function RoundEditorPage() {
         {values.kind === 'approval' ? (
           <View className="gz-row">
             <Field label="最多选几项" error={errors['ballotRule.maxChoices']} name="ballotRule.maxChoices">
-              <Input className="gz-input" type="number" value={values.maxChoices} onInput={(e) => set('maxChoices', e.detail.value)} />
+              <TextInput className="gz-input" type="number" value={values.maxChoices} onInput={(e) => set('maxChoices', e.detail.value)} />
             </Field>
             <Field label="至少选几项" error={errors['ballotRule.minChoices']} name="ballotRule.minChoices">
-              <Input className="gz-input" type="number" value={values.minChoices} onInput={(e) => set('minChoices', e.detail.value)} />
+              <TextInput className="gz-input" type="number" value={values.minChoices} onInput={(e) => set('minChoices', e.detail.value)} />
             </Field>
           </View>
         ) : null}
@@ -168,7 +170,7 @@ export default function RoundEditorPage() {
           />
         </Field>
         <Field label="审核前需要的附议人数（0为不要求）" error={errors.supportThreshold} name="supportThreshold">
-          <Input className="gz-input" type="number" value={values.supportThreshold} onInput={(e) => set('supportThreshold', e.detail.value)} />
+          <TextInput className="gz-input" type="number" value={values.supportThreshold} onInput={(e) => set('supportThreshold', e.detail.value)} />
         </Field>
         <Button type="primary" block size="large" loading={form.submitting} data-testid="save-round" onClick={() => void save()}>
           {id ? '保存' : '创建，开始征集提案'}

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Input, Text, Textarea, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { yuan } from '@shared/budget/ballot'
 import { Page } from '../../../components/Page'
@@ -14,6 +14,8 @@ import { hasRoleIn } from '../../../services/roles'
 import { useLoaded } from '../../../hooks/useLoaded'
 import { PhotoPicker } from '../../../components/Photos'
 import { budgetRoutes } from '../routes'
+import { TextArea, TextInput } from '../../../components/TextInput'
+import { maxLengthOf } from '../../../services/limits'
 import '../budget.scss'
 
 type Behalf = 'self' | 'resident' | 'organisation'
@@ -29,7 +31,7 @@ export default function ProposalFormPage() {
   const { me } = useMe()
   const round = useLoaded(() => api.budget.getRound({ id: roundId }), roundId || null)
   const existing = useLoaded(() => api.budget.getProposal({ id: editing }), editing || null)
-  const form = useForm({ title: '', description: '', category: '', location: '', cost: '', photos: [] as string[], behalf: 'self' as Behalf, behalfName: '' })
+  const form = useForm({ title: '', description: '', category: '', location: '', cost: '', photos: [] as string[], behalf: 'self' as Behalf, behalfName: '' }, { draft: editing ? undefined : `proposal:${roundId}` })
   const { values, errors, set } = form
   const [filled, setFilled] = useState(false)
   useEffect(() => {
@@ -79,23 +81,23 @@ export default function ProposalFormPage() {
           ) : null}
           {isStaff && !editing && values.behalf !== 'self' ? (
             <Field label={values.behalf === 'organisation' ? '组织名称' : '居民姓名'} error={errors['onBehalf.name']} name="onBehalf.name">
-              <Input className="gz-input" value={values.behalfName} placeholder={values.behalf === 'organisation' ? '例如：幸福里亲子志愿服务队' : '例如：王奶奶（3号楼）'} onInput={(e) => set('behalfName', e.detail.value)} />
+              <TextInput className="gz-input" value={values.behalfName} maxlength={maxLengthOf('budget', 'submitProposal', 'onBehalf.name')} placeholder={values.behalf === 'organisation' ? '例如：幸福里亲子志愿服务队' : '例如：王奶奶（3号楼）'} onInput={(e) => set('behalfName', e.detail.value)} />
             </Field>
           ) : null}
           <Field label="项目名称" error={errors.title} name="title">
-            <Input className="gz-input" value={values.title} maxlength={40} placeholder="例如：楼道加装扶手" onInput={(e) => set('title', e.detail.value)} />
+            <TextInput className="gz-input" value={values.title} maxlength={maxLengthOf('budget', 'submitProposal', 'title')} placeholder="例如：楼道加装扶手" onInput={(e) => set('title', e.detail.value)} />
           </Field>
           <Field label="类别" error={errors.category} name="category">
             <Choices options={r.categories.map((c) => ({ value: c, label: c }))} value={values.category || undefined} onChange={(v) => set('category', v)} />
           </Field>
           <Field label="做什么、为什么" error={errors.description} name="description">
-            <Textarea className="gz-textarea" value={values.description} maxlength={1000} placeholder="说说现在的问题，和想怎么改" onInput={(e) => set('description', e.detail.value)} />
+            <TextArea className="gz-textarea" value={values.description} maxlength={maxLengthOf('budget', 'submitProposal', 'description')} placeholder="说说现在的问题，和想怎么改" onInput={(e) => set('description', e.detail.value)} />
           </Field>
           <Field label="地点" error={errors.location} name="location">
-            <Input className="gz-input" value={values.location} maxlength={60} placeholder="例如：1至3号楼楼道" onInput={(e) => set('location', e.detail.value)} />
+            <TextInput className="gz-input" value={values.location} maxlength={maxLengthOf('budget', 'submitProposal', 'location')} placeholder="例如：1至3号楼楼道" onInput={(e) => set('location', e.detail.value)} />
           </Field>
           <Field label="预计费用（元）" error={errors.cost} hint="估个大概即可，审核时社区会核定" name="cost">
-            <Input className="gz-input" type="number" value={values.cost} placeholder="例如：30000" onInput={(e) => set('cost', e.detail.value)} />
+            <TextInput className="gz-input" type="number" value={values.cost} placeholder="例如：30000" onInput={(e) => set('cost', e.detail.value)} />
           </Field>
           <Field label="照片（可选，最多6张）" error={errors.photos} name="photos">
             <PhotoPicker folder="budget" value={values.photos} max={6} onChange={(ids) => set('photos', ids)} />

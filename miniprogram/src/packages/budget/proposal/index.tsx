@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
-import { Input, Picker, Text, Textarea, View } from '@tarojs/components'
+import { Picker, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { ProposalView } from '@shared/contract'
 import { yuan } from '@shared/budget/ballot'
@@ -17,9 +17,12 @@ import { formatDate, formatDateTime } from '../../../services/format'
 import { hasRoleIn } from '../../../services/roles'
 import { useAction } from '../../../hooks/useAction'
 import { useLoaded } from '../../../hooks/useLoaded'
+import { useKeptText } from '../../../hooks/useDraft'
 import { PhotoPicker, PhotoRow } from '../../../components/Photos'
 import { Progress } from '../components/Progress'
 import { budgetRoutes } from '../routes'
+import { TextArea, TextInput } from '../../../components/TextInput'
+import { maxLengthOf } from '../../../services/limits'
 import '../budget.scss'
 
 /** Staff post progress: a note, photos, the progress %, the spend so far, and a milestone reached. */
@@ -27,6 +30,7 @@ function UpdateForm({ p, onSaved }: { p: ProposalView; onSaved: () => void }) {
   const act = useAction()
   const impl = p.implementation!
   const [text, setText] = useState('')
+  const textDraft = useKeptText(`budget-progress:${p.id}`, text, setText, text.trim() !== '')
   const [progress, setProgress] = useState(String(impl.progress))
   const [spent, setSpent] = useState(String(impl.spent))
   const [photos, setPhotos] = useState<string[]>([])
@@ -38,6 +42,7 @@ function UpdateForm({ p, onSaved }: { p: ProposalView; onSaved: () => void }) {
     const input = { id: p.id, text, photos, progress: Number(progress), spent: Number(spent), ...(milestone !== undefined ? { milestoneDone: Number(milestone) } : {}) }
     const done = await act.run('update', (submission) => api.budget.addImplementationUpdate(input, submission), { success: '进展已更新', onFields: setErrors, content: input })
     if (done) {
+      textDraft.clear()
       setText('')
       setPhotos([])
       setMilestone(undefined)
@@ -57,13 +62,13 @@ function UpdateForm({ p, onSaved }: { p: ProposalView; onSaved: () => void }) {
     <View className="gz-card">
       <Text className="gz-section-title">更新实施进展（社区工作者）</Text>
       <Field label="进展说明" error={errors.text} name="text">
-        <Textarea className="gz-textarea" value={text} maxlength={500} placeholder="例如：扶手已采购到位，下周安装" onInput={(e) => setText(e.detail.value)} />
+        <TextArea className="gz-textarea" value={text} maxlength={maxLengthOf('budget', 'addImplementationUpdate', 'text')} placeholder="例如：扶手已采购到位，下周安装" onInput={(e) => setText(e.detail.value)} />
       </Field>
       <Field label="进度（0—100）" error={errors.progress} name="progress">
-        <Input className="gz-input" type="number" value={progress} onInput={(e) => setProgress(e.detail.value)} />
+        <TextInput className="gz-input" type="number" value={progress} onInput={(e) => setProgress(e.detail.value)} />
       </Field>
       <Field label={`已支出（元，预算${yuan(projectCost(p))}）`} error={errors.spent} name="spent">
-        <Input className="gz-input" type="number" value={spent} onInput={(e) => setSpent(e.detail.value)} />
+        <TextInput className="gz-input" type="number" value={spent} onInput={(e) => setSpent(e.detail.value)} />
       </Field>
       {impl.milestones.some((m) => !m.done) ? (
         <Field label="完成了哪个节点（可选）" name="milestoneDone">
@@ -77,7 +82,7 @@ function UpdateForm({ p, onSaved }: { p: ProposalView; onSaved: () => void }) {
         发布进展
       </Button>
       <Field label="添加实施节点" error={errors.milestone} name="milestone">
-        <Input className="gz-input" value={title} maxlength={40} placeholder="节点名称，例如：完成安装" onInput={(e) => setTitle(e.detail.value)} />
+        <TextInput className="gz-input" value={title} maxlength={maxLengthOf('budget', 'setMilestones', 'milestones.title')} placeholder="节点名称，例如：完成安装" onInput={(e) => setTitle(e.detail.value)} />
         <Picker mode="date" value={due || shanghaiDate(Date.now())} onChange={(e) => setDue(String(e.detail.value))}>
           <View className="gz-choice" role="button">
             {due ? <Text>计划日期：{due}</Text> : <Text className="gz-muted">选择计划日期</Text>}

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { Page } from '../../../components/Page'
 import { Field } from '../../../components/Field'
@@ -10,6 +10,7 @@ import { useAction } from '../../../hooks/useAction'
 import { useLoaded } from '../../../hooks/useLoaded'
 import { keptReceipt } from '../receipts'
 import { budgetRoutes } from '../routes'
+import { TextInput } from '../../../components/TextInput'
 import '../budget.scss'
 
 /**
@@ -61,7 +62,7 @@ export default function ReceiptPage() {
       {r?.results ? (
         <View className="gz-card">
           <Field label="按回执码查找选票" error={error} name="receipt">
-            <Input className="gz-input" value={typed} maxlength={9} placeholder="8位字母或数字" onInput={(e) => {
+            <TextInput className="gz-input" value={typed} placeholder="8位字母或数字" onInput={(e) => {
                 setTyped(e.detail.value)
                 setError(undefined)
               }} />

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { ProposalView } from '@shared/contract'
 import { yuan } from '@shared/budget/ballot'
@@ -13,6 +13,8 @@ import { usePagedList } from '../../../hooks/usePagedList'
 import { api } from '../../../services/api'
 import { useAction } from '../../../hooks/useAction'
 import { budgetRoutes } from '../routes'
+import { TextInput } from '../../../components/TextInput'
+import { maxLengthOf } from '../../../services/limits'
 import '../budget.scss'
 
 /** One proposal in the queue: eligible (with the cost the round will fund) or not (with the reason), or merged. */
@@ -54,10 +56,10 @@ function ReviewCard({ p, others, onDone }: { p: ProposalView; others: ProposalVi
         估算{yuan(p.cost)} · {p.supportCount}人附议 · {p.proposerName}
       </Text>
       <Field label="核定费用（元，可选）" error={errors.adjustedCost} hint="不填则按估算" name="adjustedCost">
-        <Input className="gz-input" type="number" value={cost} onInput={(e) => setCost(e.detail.value)} />
+        <TextInput className="gz-input" type="number" value={cost} onInput={(e) => setCost(e.detail.value)} />
       </Field>
       <Field label="审核意见（不通过时必填）" error={errors.reason} name="reason">
-        <Input className="gz-input" value={reason} maxlength={200} placeholder="例如：已列入街道计划" onInput={(e) => setReason(e.detail.value)} />
+        <TextInput className="gz-input" value={reason} maxlength={maxLengthOf('budget', 'reviewProposal', 'reason')} placeholder="例如：已列入街道计划" onInput={(e) => setReason(e.detail.value)} />
       </Field>
       <View className="gz-row">
         <Button type="primary" size="large" loading={act.busy === 'eligible'} data-testid="approve" onClick={() => void review('eligible')}>

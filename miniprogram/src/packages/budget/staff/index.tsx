@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
-import { Input, Text, Textarea, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { RoundView } from '@shared/contract'
 import { ballotProblem, yuan } from '@shared/budget/ballot'
@@ -14,6 +14,8 @@ import { useAction } from '../../../hooks/useAction'
 import { useLoaded } from '../../../hooks/useLoaded'
 import { PhaseBar } from '../components/PhaseBar'
 import { budgetRoutes } from '../routes'
+import { TextArea, TextInput } from '../../../components/TextInput'
+import { maxLengthOf } from '../../../services/limits'
 import '../budget.scss'
 
 const NEXT_WORDS: Record<string, string> = {
@@ -57,13 +59,13 @@ function PaperBallots({ r }: { r: RoundView }) {
     <View className="gz-card gz-stack" data-testid="paper-ballots">
       <Text className="gz-section-title">纸质选票（为不会用手机的居民）</Text>
       <Field label="楼栋" error={errors.building} name="building">
-        <Input className="gz-input" value={who.building} placeholder="例如：9号楼" onInput={(e) => setWho({ ...who, building: e.detail.value })} />
+        <TextInput className="gz-input" value={who.building} maxlength={maxLengthOf('budget', 'enterPaperBallot', 'building')} placeholder="例如：9号楼" onInput={(e) => setWho({ ...who, building: e.detail.value })} />
       </Field>
       <Field label="单元/门牌" error={errors.unit} name="unit">
-        <Input className="gz-input" value={who.unit} placeholder="例如：1单元101" onInput={(e) => setWho({ ...who, unit: e.detail.value })} />
+        <TextInput className="gz-input" value={who.unit} maxlength={maxLengthOf('budget', 'enterPaperBallot', 'unit')} placeholder="例如：1单元101" onInput={(e) => setWho({ ...who, unit: e.detail.value })} />
       </Field>
       <Field label="投票人姓名" error={errors.name} name="name">
-        <Input className="gz-input" value={who.name} placeholder="例如：王奶奶" onInput={(e) => setWho({ ...who, name: e.detail.value })} />
+        <TextInput className="gz-input" value={who.name} maxlength={maxLengthOf('budget', 'enterPaperBallot', 'name')} placeholder="例如：王奶奶" onInput={(e) => setWho({ ...who, name: e.detail.value })} />
       </Field>
       <Field label="纸质选票上选的项目" error={errors.projects} name="projects">
         {r.ballotProjects.map((p) => (
@@ -80,7 +82,7 @@ function PaperBallots({ r }: { r: RoundView }) {
         ))}
       </Field>
       <Field label="代录原因" error={errors.reason} name="reason">
-        <Input className="gz-input" value={reason} maxlength={200} placeholder="例如：独居老人不会用手机，上门收取" onInput={(e) => setReason(e.detail.value)} />
+        <TextInput className="gz-input" value={reason} maxlength={maxLengthOf('budget', 'enterPaperBallot', 'reason')} placeholder="例如：独居老人不会用手机，上门收取" onInput={(e) => setReason(e.detail.value)} />
       </Field>
       {chosen.length && problem ? <Text className="gz-text-danger">{problem}</Text> : null}
       <Button type="primary" block size="large" loading={act.busy === 'enter'} disabled={!!problem} data-testid="enter-paper" onClick={() => void enter()}>
@@ -137,7 +139,7 @@ function Files({ r }: { r: RoundView }) {
       )}
       <Text className="gz-muted">Excel 导出暂未提供；.pb 文件可用 equalshares.net 或 npm run pb:tally 复算。</Text>
       <Field label="导入 .pb 文件为测试轮次（粘贴文件内容）" error={error} name="text">
-        <Textarea className="gz-textarea bg-textarea--tall" value={text} maxlength={-1} placeholder="META&#10;key;value&#10;…" onInput={(e) => setText(e.detail.value)} />
+        <TextArea className="gz-textarea bg-textarea--tall" value={text} placeholder="META&#10;key;value&#10;…" onInput={(e) => setText(e.detail.value)} />
       </Field>
       <Button block size="large" loading={act.busy === 'import'} disabled={!text.trim()} onClick={() => void importPb()}>
         导入并计票

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { Page } from '../../../components/Page'
 import { Field } from '../../../components/Field'
@@ -16,7 +16,7 @@ import { toggleSupport } from '../hooks/useOpinionPool'
 import { SupportButton } from '../components/OpinionCard'
 import { PhotoRow } from '../../../components/Photos'
 import '../consultation.scss'
-import { TextArea } from '../../../components/TextInput'
+import { TextArea, TextInput } from '../../../components/TextInput'
 import { maxLengthOf } from '../../../services/limits'
 
 /** One opinion: what it asks, who joined it (附议), and the conversation under it. */
@@ -113,7 +113,7 @@ export default function OpinionPage() {
           {canTag ? (
             <View className="gz-card">
               <Field label="标签（主持人和社区工作者可用）" error={tagError} hint="用空格隔开，最多5个，每个不超过10个字" name="tags">
-                <Input
+                <TextInput
                   className="gz-input"
                   value={tags ?? o.tags.join(' ')}
                   placeholder="例如：停车 夜间"

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { Page } from '../../../components/Page'
 import { Field } from '../../../components/Field'
@@ -13,6 +13,7 @@ import { loadMe } from '../../../services/me'
 import { clearSession } from '../../../services/session'
 import { openPrivacyGuide } from '../../../services/privacy'
 import { routes } from '../../../services/routes'
+import { TextInput } from '../../../components/TextInput'
 
 export default function MyDataPage() {
   const { signedOut } = useMe()
@@ -88,7 +89,7 @@ export default function MyDataPage() {
         <Text className="gz-field__label">注销账号</Text>
         <Text className="gz-muted">注销后个人信息将被删除。您参与过的议事和投票会保留为“已注销用户”，以保证结果真实。</Text>
         <Field label="请输入“删除”两个字以确认" error={form.errors.confirm} name="confirm">
-          <Input className="gz-input" value={form.values.confirm} placeholder="删除" onInput={(e) => form.set('confirm', e.detail.value)} />
+          <TextInput className="gz-input" value={form.values.confirm} placeholder="删除" onInput={(e) => form.set('confirm', e.detail.value)} />
         </Field>
         <Button type="danger" size="large" block loading={form.submitting} onClick={deleteAccount}>
           注销账号

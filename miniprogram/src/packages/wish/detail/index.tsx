@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
-import { Input, Picker, Text, Textarea, View } from '@tarojs/components'
+import { Picker, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { WishView } from '@shared/contract'
 import { ROLE_LABELS } from '@shared/contract'
@@ -13,6 +13,8 @@ import { useLoaded } from '../../../hooks/useLoaded'
 import { api } from '../../../services/api'
 import { PhotoPicker, PhotoRow } from '../../../components/Photos'
 import { StatusTag } from '../components/WishCard'
+import { TextArea, TextInput } from '../../../components/TextInput'
+import { maxLengthOf } from '../../../services/limits'
 import '../wish.scss'
 
 const ask = async (content: string, confirmText: string) => (await Taro.showModal({ title: '请确认', content, confirmText, cancelText: '再想想' })).confirm
@@ -165,7 +167,7 @@ function Actions({ wish: w, act, onDone }: { wish: WishView; act: Act; onDone: (
             审核通过，上心愿墙
           </Button>
           <Field label="不通过的理由" error={errors.reason} name="reason">
-            <Input className="gz-input" value={reason} maxlength={200} placeholder="例如：物业可免费处理，已转物业" onInput={(e) => setReason(e.detail.value)} />
+            <TextInput className="gz-input" value={reason} maxlength={maxLengthOf('wish', 'review', 'reason')} placeholder="例如：物业可免费处理，已转物业" onInput={(e) => setReason(e.detail.value)} />
           </Field>
           <Button block size="large" loading={busy('reject')} onClick={() => void review(false)}>
             不通过
@@ -189,7 +191,7 @@ function Actions({ wish: w, act, onDone }: { wish: WishView; act: Act; onDone: (
       {can.fulfil ? (
         <>
           <Field label="完成情况" error={errors.note} name="note">
-            <Textarea className="gz-textarea" value={note} maxlength={200} placeholder="例如：收音机已送到，教会了调台" onInput={(e) => setNote(e.detail.value)} />
+            <TextArea className="gz-textarea" value={note} maxlength={maxLengthOf('wish', 'fulfil', 'note')} placeholder="例如：收音机已送到，教会了调台" onInput={(e) => setNote(e.detail.value)} />
           </Field>
           <Field label="照片（可不加，最多6张）" error={errors.photos} name="photos">
             <PhotoPicker folder="wish" value={photos} max={6} onChange={setPhotos} />
@@ -202,7 +204,7 @@ function Actions({ wish: w, act, onDone }: { wish: WishView; act: Act; onDone: (
       {can.confirm ? (
         <>
           <Field label="说句感谢的话（可不填）" error={errors.thanks} name="thanks">
-            <Input className="gz-input" value={thanks} maxlength={100} placeholder="例如：谢谢您！" onInput={(e) => setThanks(e.detail.value)} />
+            <TextInput className="gz-input" value={thanks} maxlength={maxLengthOf('wish', 'confirm', 'thanks')} placeholder="例如：谢谢您！" onInput={(e) => setThanks(e.detail.value)} />
           </Field>
           <Button type="primary" block size="large" loading={busy('confirm')} data-testid="wish-confirm" onClick={() => void confirm()}>
             确认完成并致谢
@@ -212,7 +214,7 @@ function Actions({ wish: w, act, onDone }: { wish: WishView; act: Act; onDone: (
       {can.confirmByPhone ? (
         <>
           <Field label="电话回访情况（代办确认）" error={errors.note} name="phoneNote">
-            <Input className="gz-input" value={note} maxlength={200} placeholder="例如：已电话回访，居民确认完成" onInput={(e) => setNote(e.detail.value)} />
+            <TextInput className="gz-input" value={note} maxlength={maxLengthOf('wish', 'confirmByPhone', 'note')} placeholder="例如：已电话回访，居民确认完成" onInput={(e) => setNote(e.detail.value)} />
           </Field>
           <Button block size="large" loading={busy('phone')} data-testid="wish-phone-confirm" onClick={() => void byPhone()}>
             电话确认完成

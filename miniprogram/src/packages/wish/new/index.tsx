@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Input, Picker, Text, Textarea, View } from '@tarojs/components'
+import { Picker, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { DAY_MS, parseShanghai, shanghaiDate } from '@shared/time'
 import { Page } from '../../../components/Page'
@@ -11,6 +11,8 @@ import { useForm } from '../../../hooks/useForm'
 import { api } from '../../../services/api'
 import { routes } from '../../../services/routes'
 import { categoriesOf } from '../community'
+import { TextArea, TextInput } from '../../../components/TextInput'
+import { maxLengthOf } from '../../../services/limits'
 import '../wish.scss'
 
 /**
@@ -23,7 +25,7 @@ export default function NewWishPage() {
   const proxy = params.proxy === '1'
   const communities = useCommunities()
   const categories = categoriesOf(communities.list, communityId).map((c) => ({ value: c, label: c }))
-  const form = useForm({ name: '', building: '', address: '', phone: '', title: '', description: '', category: undefined as string | undefined, value: '', deadline: shanghaiDate(Date.now() + 14 * DAY_MS) })
+  const form = useForm({ name: '', building: '', address: '', phone: '', title: '', description: '', category: undefined as string | undefined, value: '', deadline: shanghaiDate(Date.now() + 14 * DAY_MS) }, { draft: proxy ? undefined : `wish:${communityId}` })
   const [sent, setSent] = useState(false)
   const v = form.values
 
@@ -57,32 +59,32 @@ export default function NewWishPage() {
       </Text>
       <View className="gz-card">
         <Field label={proxy ? '居民姓名' : '怎么称呼您'} error={form.errors.name} hint="例如：王阿姨" name="name">
-          <Input className="gz-input" value={v.name} maxlength={10} onInput={(e) => form.set('name', e.detail.value)} />
+          <TextInput className="gz-input" value={v.name} maxlength={maxLengthOf('wish', 'submit', 'name')} onInput={(e) => form.set('name', e.detail.value)} />
         </Field>
         {proxy ? (
           <>
             <Field label="楼栋" error={form.errors.building} name="building">
-              <Input className="gz-input" value={v.building} maxlength={20} placeholder="例如：4号楼" onInput={(e) => form.set('building', e.detail.value)} />
+              <TextInput className="gz-input" value={v.building} maxlength={maxLengthOf('wish', 'proxySubmit', 'building')} placeholder="例如：4号楼" onInput={(e) => form.set('building', e.detail.value)} />
             </Field>
             <Field label="单元门牌" error={form.errors.address} name="address">
-              <Input className="gz-input" value={v.address} maxlength={40} placeholder="例如：2单元102" onInput={(e) => form.set('address', e.detail.value)} />
+              <TextInput className="gz-input" value={v.address} maxlength={maxLengthOf('wish', 'proxySubmit', 'address')} placeholder="例如：2单元102" onInput={(e) => form.set('address', e.detail.value)} />
             </Field>
           </>
         ) : null}
         <Field label="联系电话" error={form.errors.phone} hint="只有认领人和社区工作者能看到" name="phone">
-          <Input className="gz-input" type="number" value={v.phone} maxlength={13} onInput={(e) => form.set('phone', e.detail.value)} />
+          <TextInput className="gz-input" type="number" value={v.phone} onInput={(e) => form.set('phone', e.detail.value)} />
         </Field>
         <Field label="心愿" error={form.errors.title} hint="一句话，2到30个字" name="title">
-          <Input className="gz-input" value={v.title} maxlength={30} placeholder="例如：想要一台收音机" onInput={(e) => form.set('title', e.detail.value)} />
+          <TextInput className="gz-input" value={v.title} maxlength={maxLengthOf('wish', 'submit', 'title')} placeholder="例如：想要一台收音机" onInput={(e) => form.set('title', e.detail.value)} />
         </Field>
         <Field label="分类" error={form.errors.category} name="category">
           <Choices options={categories} value={v.category} onChange={(c) => form.set('category', c)} />
         </Field>
         <Field label="说明（可不填）" error={form.errors.description} name="description">
-          <Textarea className="gz-textarea" value={v.description} maxlength={300} onInput={(e) => form.set('description', e.detail.value)} />
+          <TextArea className="gz-textarea" value={v.description} maxlength={maxLengthOf('wish', 'submit', 'description')} onInput={(e) => form.set('description', e.detail.value)} />
         </Field>
         <Field label="估计价值（元）" error={form.errors.estimatedValue} name="estimatedValue">
-          <Input className="gz-input" type="number" value={v.value} maxlength={6} placeholder="例如：80" onInput={(e) => form.set('value', e.detail.value)} />
+          <TextInput className="gz-input" type="number" value={v.value} placeholder="例如：80" onInput={(e) => form.set('value', e.detail.value)} />
         </Field>
         <Field label="希望在这天前实现" error={form.errors.deadline} name="deadline">
           <Picker mode="date" value={v.deadline} start={shanghaiDate(Date.now())} onChange={(e) => form.set('deadline', String(e.detail.value))}>

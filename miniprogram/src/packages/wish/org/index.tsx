@@ -1,5 +1,5 @@
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { Page } from '../../../components/Page'
 import { Field } from '../../../components/Field'
@@ -8,6 +8,8 @@ import { useForm } from '../../../hooks/useForm'
 import { useLoaded } from '../../../hooks/useLoaded'
 import { useMe } from '../../../hooks/useMe'
 import { api } from '../../../services/api'
+import { TextInput } from '../../../components/TextInput'
+import { maxLengthOf } from '../../../services/limits'
 import '../wish.scss'
 
 const STATUS = { pending: '等待社区审核', granted: '已是爱心单位，可以认领心愿', revoked: '已被撤销，可重新申请' } as const
@@ -43,10 +45,10 @@ export default function OrgApplyPage() {
       {me && (!here || here.status === 'revoked') ? (
         <View className="gz-card">
           <Field label="单位名称" error={form.errors.orgName} name="orgName">
-            <Input className="gz-input" value={form.values.orgName} maxlength={30} placeholder="例如：幸福里爱心超市" onInput={(e) => form.set('orgName', e.detail.value)} />
+            <TextInput className="gz-input" value={form.values.orgName} maxlength={maxLengthOf('wish', 'applyOrg', 'orgName')} placeholder="例如：幸福里爱心超市" onInput={(e) => form.set('orgName', e.detail.value)} />
           </Field>
           <Field label="联系电话" error={form.errors.contactPhone} hint="只有社区工作者能看到" name="contactPhone">
-            <Input className="gz-input" type="number" value={form.values.contactPhone} maxlength={13} onInput={(e) => form.set('contactPhone', e.detail.value)} />
+            <TextInput className="gz-input" type="number" value={form.values.contactPhone} onInput={(e) => form.set('contactPhone', e.detail.value)} />
           </Field>
           <Button type="primary" block size="large" loading={form.submitting} onClick={submit}>
             提交申请

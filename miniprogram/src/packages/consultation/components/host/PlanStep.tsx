@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { CONSENSUS_CHOICES, DECISION_RULE_LABELS, type DecisionRule } from '@shared/consultation/decision'
 import { PARTICIPANT_ROLES, planProblems, type ParticipantRole, type Plan } from '@shared/consultation/steps'
@@ -138,7 +138,7 @@ export function PlanStep({ view: c, act, apply, onDraft }: StepFormProps) {
         ))}
       </Field>
       <Field label="居民名额" error={form.errors.openSeats} hint="居民报名，先到先得，满额后可候补" name="openSeats">
-        <Input className="gz-input" type="number" value={v.openSeats} maxlength={3} disabled={locked} onInput={(e) => form.set('openSeats', e.detail.value)} />
+        <TextInput className="gz-input" type="number" value={v.openSeats} disabled={locked} onInput={(e) => form.set('openSeats', e.detail.value)} />
       </Field>
       <Field label="会议议程" error={form.errors.agenda} name="agenda">
         <ListEditor items={v.agenda} placeholder="议程内容" addLabel="添加议程" max={20} itemMaxLength={maxLengthOf('consultation', 'savePlan', 'plan.agenda')} testId="agenda" onChange={(items) => form.set('agenda', items)} />
@@ -157,7 +157,7 @@ export function PlanStep({ view: c, act, apply, onDraft }: StepFormProps) {
         />
       </Field>
       <Field label="法定人数" error={form.errors.quorum} hint="到会人数达到这个数，表决才有效" name="quorum">
-        <Input className="gz-input" type="number" value={v.quorum} maxlength={4} disabled={locked} onInput={(e) => form.set('quorum', e.detail.value)} />
+        <TextInput className="gz-input" type="number" value={v.quorum} disabled={locked} onInput={(e) => form.set('quorum', e.detail.value)} />
       </Field>
       <Field label={v.rule === 'consensus' ? '待表决的方案' : '表决选项'} error={form.errors.options} hint={v.rule === 'consensus' ? `大家对这个方案表示${CONSENSUS_CHOICES.join('或')}` : '至少两个选项'} name="options">
         <ListEditor items={v.options} placeholder={v.rule === 'consensus' ? '方案内容' : '选项内容'} addLabel="添加选项" max={v.rule === 'consensus' ? 1 : 10} itemMaxLength={maxLengthOf('consultation', 'savePlan', 'plan.options')} testId="options" onChange={(items) => form.set('options', items)} />

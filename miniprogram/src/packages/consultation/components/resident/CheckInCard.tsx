@@ -1,9 +1,10 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { ConsultationView } from '@shared/contract'
 import { Field } from '../../../../components/Field'
+import { TextInput } from '../../../../components/TextInput'
 import { api } from '../../../../services/api'
 import type { useAction } from '../../../../hooks/useAction'
 
@@ -63,10 +64,9 @@ export function CheckInCard({ view: c, act, refresh }: Props) {
         </Button>
       ) : null}
       <Field label="输入签到码" error={error} hint="签到码是主持人手机上显示的6位字母和数字">
-        <Input
+        <TextInput
           className="gz-input cs-code-input"
           value={code}
-          maxlength={6}
           placeholder="例如 7K3QPA"
           data-testid="checkin-code"
           onInput={(e) => {
