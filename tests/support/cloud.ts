@@ -8,6 +8,7 @@ import type { Envelope } from '@shared/errors';
 import { contract, type ActionSpec, type Contract, type FunctionName, type InputOf, type OutputOf } from '@shared/contract';
 import type { CronReport } from '@shared/contract/cron';
 import { FUNCTIONS } from '../../cloudfunctions/modules';
+import { localFileStorage } from '../../cloudfunctions/core/files';
 import { RATE_COUNTERS } from '../../cloudfunctions/core/rate-limit';
 import type { RequestMetrics, Runtime } from '../../cloudfunctions/core/runtime';
 import { MemoryStore } from '../../cloudfunctions/core/store/memory';
@@ -96,6 +97,7 @@ export async function startCloud(options: CloudOptions = {}): Promise<TestCloud>
     ...(options.rateLimitPerMinute !== undefined ? { rateLimitPerMinute: options.rateLimitPerMinute } : {}),
     log: () => undefined,
     onRequest: (m) => requests.push(m),
+    files: localFileStorage(join(dir, 'files')),
   });
   if (options.seed !== false) await seedDemo(store, now);
   const secret = loadSecret(join(dir, 'secret'));
