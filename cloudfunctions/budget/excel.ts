@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Workbook, type Worksheet } from 'exceljs';
+import type { Workbook, Worksheet } from 'exceljs';
 import type { budgetContract } from '@shared/contract';
 import { SELECTION_RULE_LABELS, type RoundResults } from '@shared/budget/results';
 import { AppError } from '@shared/errors';
@@ -34,8 +34,8 @@ const mark = (yes: boolean) => (yes ? '入选' : '');
  * anonymous ballots, known by receipt, as the `.pb` export has them: never a voter) and 结果 (the winners under the
  * round's rule and under both, with the share of voters who got at least one project they chose).
  */
-export function roundWorkbook(round: RoundDoc, results: RoundResults, ballots: readonly BallotDoc[]): Workbook {
-  const book = new Workbook();
+export function roundWorkbook(Excel: typeof import('exceljs'), round: RoundDoc, results: RoundResults, ballots: readonly BallotDoc[]): Workbook {
+  const book = new Excel.Workbook();
   book.creator = '共治';
   book.created = new Date(results.countedAt);
   const greedy = new Set(results.greedy.winners);
@@ -109,7 +109,10 @@ export const exportExcel: Handler<C['exportExcel']> = async (input, ctx) => {
   const files = ctx.runtime.files;
   if (!files) throw new AppError('INTERNAL', '文件存储暂不可用，请稍后再试');
   const ballots = await queryAll<BallotDoc>(ctx.store, 'budgetBallots', { where: { roundId: round._id }, orderBy: [['receipt', 'asc']] });
-  const body = Buffer.from(await roundWorkbook(round, round.results, ballots).xlsx.writeBuffer());
+  // Loaded here, not at the top: requiring exceljs takes about half a second, which no other action's cold start
+  // should pay (every function's bundle holds every module).
+  const Excel = await import('exceljs');
+  const body = Buffer.from(await roundWorkbook(Excel, round, round.results, ballots).xlsx.writeBuffer());
   // A fresh random name each time: the link is the only key to the file while it is valid.
   const path = `exports/budget/${round._id}-${randomBytes(8).toString('hex')}.xlsx`;
   const stored = await files.save(path, body);
