@@ -9,6 +9,7 @@ import { queryAll } from '../core/store/paging';
 import { requireRound, type BallotDoc, type RoundDoc } from './records';
 
 type C = typeof budgetContract;
+type ExcelModule = typeof import('exceljs');
 
 const METHOD_WORDS: Record<BallotDoc['method'], string> = { online: '线上', paper: '纸质' };
 
@@ -34,7 +35,7 @@ const mark = (yes: boolean) => (yes ? '入选' : '');
  * anonymous ballots, known by receipt, as the `.pb` export has them: never a voter) and 结果 (the winners under the
  * round's rule and under both, with the share of voters who got at least one project they chose).
  */
-export function roundWorkbook(Excel: typeof import('exceljs'), round: RoundDoc, results: RoundResults, ballots: readonly BallotDoc[]): Workbook {
+export function roundWorkbook(Excel: ExcelModule, round: RoundDoc, results: RoundResults, ballots: readonly BallotDoc[]): Workbook {
   const book = new Excel.Workbook();
   book.creator = '共治';
   book.created = new Date(results.countedAt);
@@ -97,6 +98,16 @@ export function roundWorkbook(Excel: typeof import('exceljs'), round: RoundDoc, 
   return book;
 }
 
+/**
+ * exceljs, loaded on the first export rather than at the top: requiring it takes about half a second, which no other
+ * action's cold start should pay (every function's bundle holds every module). The bundle and jest hand back its
+ * CommonJS exports as named ones; Node's own ESM loader (tsx, which runs the local cloud) only as `default`.
+ */
+async function loadExcel(): Promise<ExcelModule> {
+  const loaded = (await import('exceljs')) as ExcelModule & { default?: ExcelModule };
+  return loaded.Workbook ? loaded : loaded.default!;
+}
+
 /** File names people save: the round's name without the characters Windows and WeChat refuse in a name. */
 function fileNameOf(round: RoundDoc): string {
   return `创享计划-${round.name.replace(/[\\/:*?"<>|\s]+/g, '_')}.xlsx`;
@@ -109,9 +120,7 @@ export const exportExcel: Handler<C['exportExcel']> = async (input, ctx) => {
   const files = ctx.runtime.files;
   if (!files) throw new AppError('INTERNAL', '文件存储暂不可用，请稍后再试');
   const ballots = await queryAll<BallotDoc>(ctx.store, 'budgetBallots', { where: { roundId: round._id }, orderBy: [['receipt', 'asc']] });
-  // Loaded here, not at the top: requiring exceljs takes about half a second, which no other action's cold start
-  // should pay (every function's bundle holds every module).
-  const Excel = await import('exceljs');
+  const Excel = await loadExcel();
   const body = Buffer.from(await roundWorkbook(Excel, round, round.results, ballots).xlsx.writeBuffer());
   // A fresh random name each time: the link is the only key to the file while it is valid.
   const path = `exports/budget/${round._id}-${randomBytes(8).toString('hex')}.xlsx`;
