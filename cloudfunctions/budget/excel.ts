@@ -6,7 +6,7 @@ import { AppError } from '@shared/errors';
 import { shanghaiDate } from '@shared/time';
 import type { Handler } from '../core/router';
 import { queryAll } from '../core/store/paging';
-import { requireRound, type BallotDoc, type RoundDoc } from './records';
+import type { BallotDoc, RoundDoc } from './records';
 
 type C = typeof budgetContract;
 type ExcelModule = typeof import('exceljs');
@@ -113,8 +113,9 @@ function fileNameOf(round: RoundDoc): string {
   return `创享计划-${round.name.replace(/[\\/:*?"<>|\s]+/g, '_')}.xlsx`;
 }
 
-export const exportExcel: Handler<C['exportExcel']> = async (input, ctx) => {
-  const round = await requireRound(ctx.store, input.id);
+export const exportExcel: Handler<C['exportExcel']> = async (_input, ctx) => {
+  // The round the permission check loaded (staff of its community): no second read.
+  const round = ctx.target;
   if (!round.results) throw new AppError('INVALID_STATE', '本轮还没有计票，投票截止并计票公示后才能导出Excel');
   if (round.imported) throw new AppError('INVALID_STATE', '导入的测试轮次没有保存选票，请使用原 .pb 文件');
   const files = ctx.runtime.files;
