@@ -3,6 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { FUNCTIONS } from '../cloudfunctions/modules';
+import { localFileStorage } from '../cloudfunctions/core/files';
 import { SqliteStore } from '../cloudfunctions/core/store/sqlite';
 import { localRuntime } from './runtime';
 import { DEMO_ACCOUNTS, seedDemo } from './seed';
@@ -33,12 +34,13 @@ async function main() {
   mkdirSync(dataDir, { recursive: true });
   const store = new SqliteStore(process.env.DB_PATH ?? join(dataDir, 'gongzhi.db'));
   const seeded = await seedDemo(store, Date.now(), { activity: true });
-  const runtime = localRuntime(store);
+  const filesDir = join(dataDir, 'files');
+  const runtime = localRuntime(store, { files: localFileStorage(filesDir) });
   const server = createLocalCloud({
     runtime,
     functions: FUNCTIONS,
     secret: loadSecret(join(dataDir, 'secret')),
-    filesDir: join(dataDir, 'files'),
+    filesDir,
     h5Dir,
     demoAccounts: DEMO_ACCOUNTS.map(({ openid, label }) => ({ openid, label })),
   });

@@ -213,6 +213,7 @@ async function budget(cloud: Awaited<ReturnType<typeof startCloud>>, staff: Clie
   const ballots = await residents[0].ok('budget', 'listBallots', { id: round.id });
   await residents[0].ok('budget', 'findBallot', { id: round.id, receipt: ballots.items[0].receipt });
   const pb = await residents[0].ok('budget', 'exportPb', { id: round.id });
+  await staff.ok('budget', 'exportExcel', { id: round.id });
   await staff.ok('budget', 'importPb', { communityId: 'c_xingfuli', name: '复算测试', text: pb.text });
   round = await staff.ok('budget', 'advanceRound', { id: round.id, fromPhase: 'results' });
   const won = round.results!.winners[0];

@@ -2,6 +2,7 @@ import { contract } from '@shared/contract';
 import { defineFunction } from '../core/router';
 import { castBallot, findBallot, listBallots } from './ballots';
 import { addImplementationUpdate, listImplementationUpdates, rateProject, setMilestones } from './implementation';
+import { exportExcel } from './excel';
 import { exportPb, importPb } from './pabulib';
 import { countersignPaperBallot, enterPaperBallot, listPaperBallots } from './paper';
 import { editProposal, getProposal, listProposals, mergeProposals, reviewProposal, submitProposal, supportProposal, withdrawSupport } from './proposals';
@@ -31,6 +32,7 @@ export const budgetFunction = defineFunction('budget', contract.budget, {
   listBallots,
   publishResults,
   exportPb,
+  exportExcel,
   importPb,
   setMilestones,
   addImplementationUpdate,

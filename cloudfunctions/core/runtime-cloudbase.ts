@@ -1,5 +1,6 @@
 import * as tcb from '@cloudbase/node-sdk';
 import { wechatTextChecker } from './content-wechat';
+import { cloudbaseFileStorage } from './files-cloudbase';
 import { consoleLog, type Runtime } from './runtime';
 import { CloudBaseStore } from './store/cloudbase';
 import { wechatSubscriptionSender } from './subscription-wechat';
@@ -94,5 +95,6 @@ export function cloudbaseRuntime(): Runtime {
     now: () => Date.now(),
     log: consoleLog,
     sendSubscription: wechatSubscriptionSender(),
+    files: cloudbaseFileStorage(),
   });
 }

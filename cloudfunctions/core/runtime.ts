@@ -1,4 +1,5 @@
 import type { TextChecker } from './content';
+import type { FileStorage } from './files';
 import type { Store } from './store/port';
 
 export interface RequestMetrics {
@@ -39,6 +40,8 @@ export interface Runtime {
   onRequest?(metrics: RequestMetrics): void;
   /** Sends a subscription message through WeChat. Absent in the local cloud: nothing leaves a laptop. */
   sendSubscription?(message: SubscriptionMessage): Promise<SubscriptionResult>;
+  /** Where generated files (exports) go: cloud storage, or the local cloud's upload store. Absent, exports are refused. */
+  files?: FileStorage;
 }
 
 export const consoleLog: Runtime['log'] = (level, message, detail) => {

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { Workbook } from 'exceljs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import type { MeView, RoundView } from '@shared/contract';
 import { COUNT_SETTLE_MS } from '@shared/budget/phases';
@@ -63,8 +65,8 @@ test('a round from proposals to results, in large text', async () => {
   const staff = await phone('demo-staff');
   const zhang = await phone('demo-resident-1');
   const liu = await phone('demo-resident-2');
-  // 刘大爷's daughter lives with him (2号楼 3单元501): one household.
-  const daughter = await dataAs<MeView>('e2e-budget-daughter', 'user', 'applyResidency', { communityId: 'c_xingfuli', building: '2号楼', unit: '3单元501' });
+  // 刘大爷's daughter lives with him (2号楼 3单元 501, as the seed now records his flat): one household.
+  const daughter = await dataAs<MeView>('e2e-budget-daughter', 'user', 'applyResidency', { communityId: 'c_xingfuli', building: '2号楼', unit: '3单元', room: '501' });
   await dataAs('demo-staff', 'user', 'reviewResidency', { userId: daughter.id, approve: true });
   const liuDaughter = await phone('e2e-budget-daughter');
   // A second staff member, to countersign paper ballots: an account of this test's own, since every e2e file shares
@@ -216,6 +218,23 @@ test('a round from proposals to results, in large text', async () => {
   await view.locator('[data-testid="found-ballot"]').waitFor();
   await shot(liu.page, 'budget-15-ballot-found', view.locator('[data-testid="found-ballot"]'));
   expect((await dataAs<{ receipt: string }>(null, 'budget', 'findBallot', { id: roundId, receipt })).receipt).toBe(receipt);
+
+  // Staff export the round as Excel: the browser saves the workbook the function stored, named after the round, with
+  // the four counted ballots (his among them, by receipt) and both rules' winners.
+  view = await gotoRoute(staff.page, `/packages/budget/staff/index?id=${roundId}`);
+  const downloading = staff.page.waitForEvent('download');
+  await button(view, '导出Excel').click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe(`创享计划-${ROUND}.xlsx`);
+  await view.locator('[data-testid="export-excel-done"]').waitFor();
+  await shot(staff.page, 'budget-16-excel-exported', view.locator('[data-testid="export-excel"]'));
+  const book = new Workbook();
+  await book.xlsx.load(readFileSync(await download.path()) as unknown as ArrayBuffer);
+  expect(book.worksheets.map((ws) => ws.name)).toEqual(['项目', '选票', '结果']);
+  expect(book.getWorksheet('选票')!.rowCount).toBe(1 + 4);
+  const receipts: unknown[] = [];
+  book.getWorksheet('选票')!.getColumn(2).eachCell((cell) => void receipts.push(cell.value));
+  expect(receipts).toContain(receipt);
 
   for (const p of [staff, zhang, liu, liuDaughter, secondStaff]) await p.context.close();
 }, 240_000);

@@ -8,6 +8,7 @@ import type { Envelope } from '@shared/errors';
 import { contract, type ActionSpec, type Contract, type FunctionName, type InputOf, type OutputOf } from '@shared/contract';
 import type { CronReport } from '@shared/contract/cron';
 import { FUNCTIONS } from '../../cloudfunctions/modules';
+import { localFileStorage } from '../../cloudfunctions/core/files';
 import { RATE_COUNTERS } from '../../cloudfunctions/core/rate-limit';
 import type { RequestMetrics, Runtime } from '../../cloudfunctions/core/runtime';
 import { MemoryStore } from '../../cloudfunctions/core/store/memory';
@@ -27,6 +28,8 @@ export interface TestCloud {
   storeKind: StoreKind;
   /** The SQLite file; empty on the memory store. */
   dbPath: string;
+  /** The upload store the gateway serves at `/files/`, where exports land too. */
+  filesDir: string;
   /** Digest of the whole database; see snapshotDb and MemoryStore.digest. */
   snapshot(): string;
   store: Store;
@@ -91,15 +94,17 @@ export async function startCloud(options: CloudOptions = {}): Promise<TestCloud>
   const store: Store = (sqlite ?? memory)!;
   let now = options.now ?? Date.now();
   const requests: RequestMetrics[] = [];
+  const filesDir = join(dir, 'files');
   const runtime = localRuntime(store, {
     now: () => now,
     ...(options.rateLimitPerMinute !== undefined ? { rateLimitPerMinute: options.rateLimitPerMinute } : {}),
     log: () => undefined,
     onRequest: (m) => requests.push(m),
+    files: localFileStorage(filesDir),
   });
   if (options.seed !== false) await seedDemo(store, now);
   const secret = loadSecret(join(dir, 'secret'));
-  const server = createLocalCloud({ runtime, functions: FUNCTIONS, secret, filesDir: join(dir, 'files') });
+  const server = createLocalCloud({ runtime, functions: FUNCTIONS, secret, filesDir });
   // A deep accept queue: the crowd tests open a thousand connections at once while SQLite keeps the loop busy.
   await new Promise<void>((resolve) => server.listen({ port: 0, host: '127.0.0.1', backlog: 4096 }, resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -132,6 +137,7 @@ export async function startCloud(options: CloudOptions = {}): Promise<TestCloud>
     url,
     storeKind,
     dbPath,
+    filesDir,
     snapshot: () => (memory ? memory.digest([RATE_COUNTERS]) : snapshotDb(dbPath)),
     store,
     transactions,

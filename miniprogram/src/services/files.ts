@@ -61,3 +61,40 @@ async function uploadOverHttp(localPath: string): Promise<string> {
   if (body.ok && body.data) return body.data.fileId
   throw fromEnvelopeError(body.error as never)
 }
+
+/** Errors opening a generated file, in words; the toast says what to try. */
+const DOWNLOAD_FAILED = '文件下载失败，请稍后重试'
+const OPEN_FAILED = '手机无法打开这个文件，请在电脑上用 Excel 或 WPS 打开'
+
+/**
+ * Opens a file a cloud function made (an export), from the temporary link it returned. H5: the browser saves it under
+ * its name. WeChat cannot follow a link to a file: it downloads it to a temporary path, then opens it in the phone's
+ * document viewer (which offers 转发/保存 from its menu).
+ */
+export async function openFileLink(file: { fileName: string; url: string }): Promise<void> {
+  if (process.env.TARO_ENV === 'weapp') {
+    let filePath: string
+    try {
+      const res = await Taro.downloadFile({ url: file.url })
+      if (res.statusCode !== 200) throw new Error(String(res.statusCode))
+      filePath = res.tempFilePath
+    } catch {
+      throw new ApiCallError({ code: 'NETWORK', message: DOWNLOAD_FAILED })
+    }
+    const fileType = (/\.(\w+)$/.exec(file.fileName)?.[1] ?? 'xlsx').toLowerCase() as Taro.openDocument.Option['fileType']
+    try {
+      await Taro.openDocument({ filePath, fileType, showMenu: true })
+    } catch {
+      throw new ApiCallError({ code: 'INTERNAL', message: OPEN_FAILED })
+    }
+    return
+  }
+  // A link clicked from script, not window.open: the call came back after an await, and a pop-up would be blocked.
+  const link = document.createElement('a')
+  link.href = file.url
+  link.download = file.fileName
+  link.rel = 'noopener'
+  document.body.appendChild(link)
+  link.click()
+  link.remove()
+}

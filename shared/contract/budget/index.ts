@@ -7,7 +7,7 @@ import { votingActions } from './voting';
 export type { BallotProjectView, RoundSummary, RoundTimelineEntry, RoundView } from './rounds';
 export type { ProposalView } from './proposals';
 export type { BallotReceipt, PaperBallotView, PublishedBallot } from './voting';
-export type { PbExport } from './results';
+export type { FileLink, PbExport } from './results';
 export type { ImplementationUpdateView } from './implementation';
 
 /** The budget function's actions: a round, its proposals, the vote, the results and carrying out the winners. */

@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import { FUNCTIONS } from '../../../cloudfunctions/modules';
+import { localFileStorage } from '../../../cloudfunctions/core/files';
 import { SqliteStore } from '../../../cloudfunctions/core/store/sqlite';
 import { localRuntime } from '../../../local-cloud/runtime';
 import { DEMO_ACCOUNTS, seedDemo } from '../../../local-cloud/seed';
@@ -15,7 +16,7 @@ async function main() {
   const store = new SqliteStore(join(dataDir, 'gongzhi.db'));
   await seedDemo(store);
   const server = createLocalCloud({
-    runtime: localRuntime(store, { log: () => undefined }),
+    runtime: localRuntime(store, { log: () => undefined, files: localFileStorage(join(dataDir, 'files')) }),
     functions: FUNCTIONS,
     secret: loadSecret(join(dataDir, 'secret')),
     filesDir: join(dataDir, 'files'),

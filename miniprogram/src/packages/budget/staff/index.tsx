@@ -2,13 +2,15 @@ import { useState } from 'react'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import type { RoundView } from '@shared/contract'
+import type { FileLink, RoundView } from '@shared/contract'
 import { ballotProblem, yuan } from '@shared/budget/ballot'
 import { nextPhase, phaseName } from '@shared/budget/phases'
 import { Page } from '../../../components/Page'
 import { Field } from '../../../components/Field'
 import { StateView } from '../../../components/StateView'
 import { api } from '../../../services/api'
+import { toApiCallError } from '../../../services/errors'
+import { openFileLink } from '../../../services/files'
 import { formatDateTime } from '../../../services/format'
 import { useAction } from '../../../hooks/useAction'
 import { useLoaded } from '../../../hooks/useLoaded'
@@ -114,11 +116,29 @@ function PaperBallots({ r }: { r: RoundView }) {
   )
 }
 
-/** Exports the anonymous ballots (.pb) to the clipboard, or imports a .pb as a closed test round. */
+/**
+ * Exports the round as an Excel workbook (opened or downloaded from the function's temporary link) or the anonymous
+ * ballots (.pb) to the clipboard, or imports a .pb as a closed test round.
+ */
 function Files({ r }: { r: RoundView }) {
   const act = useAction()
   const [text, setText] = useState('')
   const [error, setError] = useState<string | undefined>()
+  const [excel, setExcel] = useState<{ file?: FileLink; error?: string }>({})
+  const exportExcel = async () => {
+    setExcel({})
+    await act.run('excel', async () => {
+      let file: FileLink | undefined
+      try {
+        file = await api.budget.exportExcel({ id: r.id })
+        await openFileLink(file)
+        setExcel({ file })
+      } catch (e) {
+        setExcel({ file, error: toApiCallError(e).message })
+        throw e
+      }
+    })
+  }
   const exportPb = async () => {
     const file = await act.run('export', () => api.budget.exportPb({ id: r.id }))
     if (file) await Taro.setClipboardData({ data: file.text })
@@ -131,13 +151,27 @@ function Files({ r }: { r: RoundView }) {
     <View className="gz-card gz-stack">
       <Text className="gz-section-title">导出与复算</Text>
       {r.results && !r.imported ? (
-        <Button block size="large" loading={act.busy === 'export'} data-testid="export-pb" onClick={() => void exportPb()}>
-          复制匿名选票（.pb 文件内容）
-        </Button>
+        <>
+          <Button type="primary" block size="large" loading={act.busy === 'excel'} disabled={!!act.busy && act.busy !== 'excel'} data-testid="export-excel" onClick={() => void exportExcel()}>
+            {act.busy === 'excel' ? '正在生成Excel…' : '导出Excel（项目、匿名选票、结果）'}
+          </Button>
+          {excel.error ? (
+            <Text className="gz-text-danger" data-testid="export-excel-error">
+              {excel.error}
+            </Text>
+          ) : excel.file ? (
+            <Text className="gz-muted" data-testid="export-excel-done">
+              已生成「{excel.file.fileName}」。
+            </Text>
+          ) : null}
+          <Button block size="large" loading={act.busy === 'export'} data-testid="export-pb" onClick={() => void exportPb()}>
+            复制匿名选票（.pb 文件内容）
+          </Button>
+        </>
       ) : (
-        <Text className="gz-muted">结果公示后可以导出全部匿名选票。</Text>
+        <Text className="gz-muted">计票公示后可以导出Excel和全部匿名选票。</Text>
       )}
-      <Text className="gz-muted">Excel 导出暂未提供；.pb 文件可用 equalshares.net 或 npm run pb:tally 复算。</Text>
+      <Text className="gz-muted">.pb 文件可用 equalshares.net 或 npm run pb:tally 复算。</Text>
       <Field label="导入 .pb 文件为测试轮次（粘贴文件内容）" error={error} name="text">
         <TextArea className="gz-textarea bg-textarea--tall" value={text} placeholder="META&#10;key;value&#10;…" onInput={(e) => setText(e.detail.value)} />
       </Field>
