@@ -115,7 +115,8 @@ test('every confirm dialog appears, 再想想 changes nothing; an early start ne
     await v.locator('.cs-timeline', { hasText: '台风预警，提前到今天开会' }).waitFor();
     await v.locator('.cs-timeline', { hasText: '提前开始会议' }).waitFor();
     const told = await dataAs<{ items: { title: string }[] }>(RESIDENT, 'user', 'inbox', {});
-    expect(told.items[0].title).toBe('您报名的议事会议已提前开始');
+    // Other files share the cloud and may have told this resident something since: look for ours, not the top.
+    expect(told.items.map((m) => m.title)).toContain('您报名的议事会议已提前开始');
 
     // —— 开启表决 and 结束表决: nobody has come, so the vote fails for want of a quorum ——
     h = await hostStep(host.page, 5);
