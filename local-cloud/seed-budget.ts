@@ -1,7 +1,7 @@
 import { countRound } from '@shared/budget/results';
 import { NEW_IMPLEMENTATION } from '@shared/budget/implementation';
 import { DAY_MS } from '@shared/time';
-import { ballotId, markerId, NO_RATINGS, type BallotDoc, type ProposalDoc, type RoundDoc, type VoterMarkerDoc } from '../cloudfunctions/budget/records';
+import { ballotId, markerId, NO_RATINGS, untouchedRound, type BallotDoc, type ProposalDoc, type RoundDoc, type VoterMarkerDoc } from '../cloudfunctions/budget/records';
 import type { Store } from '../cloudfunctions/core/store/port';
 
 /** The same "random" ballots every time, so the demo's results never change. */
@@ -57,15 +57,8 @@ function round(id: string, name: string, budget: number, categories: string[], n
     collectTo: now - 20 * DAY_MS,
     voteFrom: now - 2 * DAY_MS,
     voteTo: now + 5 * DAY_MS,
+    ...untouchedRound(),
     phase: 'voting',
-    proposalCount: 0,
-    reviewedAt: null,
-    ballotProjects: [],
-    closedAt: null,
-    results: null,
-    resultNoticeId: null,
-    ratingCounts: { ...NO_RATINGS },
-    imported: false,
     createdBy: 'u_demo1',
     createdAt: now - 30 * DAY_MS,
     updatedAt: now,

@@ -9,7 +9,7 @@ import type { Handler } from '../core/router';
 import { queryAll } from '../core/store/paging';
 import { getCommunity } from '../user/records';
 import { roundView } from './access';
-import { NO_RATINGS, requireRound, type BallotDoc, type RoundDoc } from './records';
+import { requireRound, untouchedRound, type BallotDoc, type RoundDoc } from './records';
 
 type C = typeof budgetContract;
 
@@ -109,14 +109,11 @@ export const importPb: Handler<C['importPb']> = async (input, ctx) => {
     voterUnit: 'resident',
     selectionRule,
     supportThreshold: 0,
+    ...untouchedRound(),
     phase: 'results',
-    proposalCount: 0,
-    reviewedAt: null,
     ballotProjects,
     closedAt: voteTo,
     results,
-    resultNoticeId: null,
-    ratingCounts: { ...NO_RATINGS },
     imported: true,
     createdBy: ctx.caller.user!._id,
     createdAt: ctx.now,

@@ -139,6 +139,13 @@ export const votesTarget = (roundId: string) => `${roundId}-votes`;
 
 export const NO_RATINGS: Record<SatisfactionLevel, number> = { satisfied: 0, basic: 0, dissatisfied: 0 };
 
+type RoundProgress = 'phase' | 'proposalCount' | 'reviewedAt' | 'ballotProjects' | 'closedAt' | 'results' | 'resultNoticeId' | 'ratingCounts' | 'imported';
+
+/** What a new round holds before anything has happened to it: no proposals, ballot, count or ratings yet. */
+export function untouchedRound(): Pick<RoundDoc, RoundProgress> {
+  return { phase: 'collect', proposalCount: 0, reviewedAt: null, ballotProjects: [], closedAt: null, results: null, resultNoticeId: null, ratingCounts: { ...NO_RATINGS }, imported: false };
+}
+
 export async function requireRound(store: Store | TxStore, id: string): Promise<RoundDoc> {
   const r = await store.get<RoundDoc>('budgetRounds', id);
   if (!r) throw new AppError('NOT_FOUND', '该轮创享计划不存在');

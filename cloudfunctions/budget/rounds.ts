@@ -19,7 +19,7 @@ import { notify } from '../notify/notify';
 import { getCommunity } from '../user/records';
 import { roundView } from './access';
 import { changeRound } from './changes';
-import { NO_RATINGS, requireRound, roundSummary, type ProposalDoc, type RoundDoc } from './records';
+import { requireRound, untouchedRound, roundSummary, type ProposalDoc, type RoundDoc } from './records';
 
 type C = typeof budgetContract;
 
@@ -36,15 +36,7 @@ export const createRound: Handler<C['createRound']> = async (input, ctx) => {
     ...plan,
     voterUnit: plan.voterUnit ?? defaults.voterUnit,
     selectionRule: plan.selectionRule ?? defaults.selectionRule,
-    phase: 'collect',
-    proposalCount: 0,
-    reviewedAt: null,
-    ballotProjects: [],
-    closedAt: null,
-    results: null,
-    resultNoticeId: null,
-    ratingCounts: { ...NO_RATINGS },
-    imported: false,
+    ...untouchedRound(),
     createdBy: ctx.caller.user!._id,
     createdAt: ctx.now,
     updatedAt: ctx.now,
