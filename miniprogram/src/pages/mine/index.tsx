@@ -15,23 +15,10 @@ import { RESIDENCY_STATUS_LABELS } from '../../services/format'
 import { clearSession } from '../../services/session'
 import { routes } from '../../services/routes'
 import { consultationRoutes } from '../../services/consultationRoutes'
+import { MenuItem } from '../../components/MenuItem'
 import './index.scss'
 
 const go = (url: string) => () => void Taro.navigateTo({ url })
-
-function MenuItem({ label, value, url, testId, badge, badgeLabel = '条未读' }: { label: string; value?: string; url: string; testId?: string; badge?: number | null; badgeLabel?: string }) {
-  return (
-    <View className="gz-menu__item" role="button" data-testid={testId} onClick={go(url)}>
-      <Text className="gz-menu__label">{label}</Text>
-      {badge ? (
-        <Text className="mine-badge" data-testid={testId ? `${testId}-badge` : undefined} aria-label={`${badge}${badgeLabel}`}>
-          {badge > 99 ? '99+' : badge}
-        </Text>
-      ) : null}
-      <Text className="gz-menu__value">{value ?? ''}</Text>
-    </View>
-  )
-}
 
 export default function MinePage() {
   const { me, loading, error, signedOut, reload } = useMe()

@@ -9,21 +9,8 @@ import { useResidencyQueue } from '../../../hooks/useResidencyQueue'
 import { refreshResidencyQueue, waitingIn } from '../../../services/residencyQueue'
 import { routes } from '../../../services/routes'
 import { consultationRoutes } from '../../../services/consultationRoutes'
+import { MenuItem } from '../../../components/MenuItem'
 import '../admin.scss'
-
-function Entry({ label, value, url, testId, badge }: { label: string; value: string; url: string; testId: string; badge?: number | null }) {
-  return (
-    <View className="gz-menu__item" role="button" data-testid={testId} onClick={() => void Taro.navigateTo({ url })}>
-      <Text className="gz-menu__label">{label}</Text>
-      {badge ? (
-        <Text className="admin-badge" data-testid={`${testId}-badge`} aria-label={`${badge}份待审核`}>
-          {badge > 99 ? '99+' : badge}
-        </Text>
-      ) : null}
-      <Text className="gz-menu__value">{value}</Text>
-    </View>
-  )
-}
 
 /** The staff entry: everything staff do for one community, with the waiting applications counted. */
 export default function CommunityAdminPage() {
@@ -47,18 +34,19 @@ export default function CommunityAdminPage() {
         <>
           <CommunitySwitcher options={scope.options} value={communityId} onChange={scope.choose} />
           <View className="gz-menu">
-            <Entry
+            <MenuItem
               label="居民认证审核"
               value={waiting ? `${waiting}份待审核` : '没有待审核的'}
               url={routes.reviewResidency(communityId)}
               testId="admin-residency"
               badge={waiting}
+              badgeLabel="份待审核"
             />
-            <Entry label="居民名单与主持人" value="按楼栋查找、任免主持人" url={routes.members(communityId)} testId="admin-members" />
-            <Entry label="社区设置" value="公告天数、议题审核等" url={routes.communitySettings(communityId)} testId="admin-settings" />
-            <Entry label="议事管理" value="审核议题、指派主持人" url={consultationRoutes.staff(communityId)} testId="admin-consultations" />
-            <Entry label="公告管理" value="发布、置顶、阅读人数" url={routes.manageNotices(communityId)} testId="admin-notices" />
-            <Entry label="通知发件箱" value="每条通知的发送情况" url={routes.outbox(communityId)} testId="admin-outbox" />
+            <MenuItem label="居民名单与主持人" value="按楼栋查找、任免主持人" url={routes.members(communityId)} testId="admin-members" />
+            <MenuItem label="社区设置" value="公告天数、议题审核等" url={routes.communitySettings(communityId)} testId="admin-settings" />
+            <MenuItem label="议事管理" value="审核议题、指派主持人" url={consultationRoutes.staff(communityId)} testId="admin-consultations" />
+            <MenuItem label="公告管理" value="发布、置顶、阅读人数" url={routes.manageNotices(communityId)} testId="admin-notices" />
+            <MenuItem label="通知发件箱" value="每条通知的发送情况" url={routes.outbox(communityId)} testId="admin-outbox" />
           </View>
         </>
       ) : null}
