@@ -19,6 +19,18 @@ const rawBack = {
   importNames: ['navigateBack'],
   message: '用 services/navigation 的 goBackOrHome()：下面没有页面时，H5 的 navigateBack 会重新载入本页。Use goBackOrHome().',
 };
+const rawImage = {
+  name: '@tarojs/components',
+  importNames: ['Image'],
+  message: '用 components/Picture，写明 alt（只作装饰的写 alt=""）：Taro 的 H5 Image 不把 alt 交给里面的 <img>。Use Picture with alt.',
+};
+// 长辈版 and screen readers find what can be tapped by its role: Taro's H5 view takes `role` and `aria-*` (they reach
+// the element), and the elder audit (tests/e2e/elder-audit.e2e.ts) measures every element with a role.
+const unmarkedTap = {
+  selector:
+    "JSXOpeningElement[name.name=/^(View|Text|Picture)$/]:has(JSXAttribute[name.name='onClick']):not(:has(JSXAttribute[name.name='role']))",
+  message: '可点的 View/Text/Picture 要写 role（button、link、radio、tab…），读屏软件和长辈版检查靠它找到可点的控件。Give a tappable view a role.',
+};
 const taroNavigateBack = {
   object: 'Taro',
   property: 'navigateBack',
@@ -58,19 +70,25 @@ export default tseslint.config(
   {
     files: ['miniprogram/src/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [rawTextBoxes, rawBack] }],
+      'no-restricted-imports': ['error', { paths: [rawTextBoxes, rawBack, rawImage] }],
       'no-restricted-properties': ['error', taroNavigateBack],
+      'no-restricted-syntax': ['error', unmarkedTap],
     },
   },
   {
     // The one wrapper of Taro's text boxes.
     files: ['miniprogram/src/components/TextInput.tsx'],
-    rules: { 'no-restricted-imports': ['error', { paths: [rawBack] }] },
+    rules: { 'no-restricted-imports': ['error', { paths: [rawBack, rawImage] }] },
+  },
+  {
+    // The one wrapper of Taro's Image.
+    files: ['miniprogram/src/components/Picture.tsx'],
+    rules: { 'no-restricted-imports': ['error', { paths: [rawTextBoxes, rawBack] }] },
   },
   {
     // The one place that calls Taro's navigateBack, after checking there is a page below.
     files: ['miniprogram/src/services/navigation.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [rawTextBoxes] }], 'no-restricted-properties': 'off' },
+    rules: { 'no-restricted-imports': ['error', { paths: [rawTextBoxes, rawImage] }], 'no-restricted-properties': 'off' },
   },
   {
     // `{} extends InputOf<A>` is the type-level test for "every field optional"; `{}` is meant there.

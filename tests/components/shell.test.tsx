@@ -179,7 +179,7 @@ describe('errors', () => {
 
 describe('TabBar', () => {
   test('marks the current tab and switches to another', () => {
-    render(<TabBar current="/pages/home/index" large={false} />);
+    render(<TabBar current="/pages/home/index" size="standard" />);
     const tabs = screen.getAllByRole('tab');
     expect(tabs.map((t) => t.textContent)).toEqual(['首页', '议事', '服务', '我的']);
     expect(tabs[0].getAttribute('aria-selected')).toBe('true');
@@ -192,8 +192,8 @@ describe('TabBar', () => {
   });
 
   test('large text is set on the bar itself (weapp draws it outside any page)', () => {
-    const { container } = render(<TabBar current="/pages/mine/index" large badge={{ index: 3, count: 5 }} />);
-    expect(container.querySelector('.gz-tabbar--large')).not.toBeNull();
+    const { container } = render(<TabBar current="/pages/mine/index" size="large" badge={{ index: 3, count: 5 }} />);
+    expect(container.querySelector('.gz-tabbar.gz-large')).not.toBeNull();
     expect(screen.getByLabelText('5条未读').textContent).toBe('5');
   });
 });

@@ -7,6 +7,7 @@ import { inboxUnreadStore } from '../services/inbox'
 import { isTabPage } from '../services/routes'
 import { currentTabStore } from '../services/tabs'
 import { useLargeText } from '../hooks/useLargeText'
+import { textSizeClass, type TextSize } from '../services/display'
 import { usePageKey } from '../hooks/useLeaveGuard'
 import { useStore } from '../hooks/useStore'
 import { NavBar } from './NavBar'
@@ -15,14 +16,14 @@ import { TabBar } from './TabBar'
 
 /**
  * Every page's root, so every page gets the same rules without asking:
- * - large text: a class that raises one CSS variable (`--gz-scale`); all sizes in our styles and NutUI's font
+ * - 长辈版: classes that raise one CSS variable (`--gz-scale`); all sizes in our styles and NutUI's font
  *   variables are multiplied by it;
  * - H5: a bar with 返回 (or 首页 when nothing is below) on sub-pages, and our own tab bar on the tab pages (weapp
  *   has its native bar and `custom-tab-bar`);
  * - the note when a form's unsent draft was restored.
  */
 export function Page({ children, className }: PropsWithChildren<{ className?: string }>) {
-  const { largeText } = useLargeText()
+  const { textSize } = useLargeText()
   const pageKey = usePageKey()
   const path = (pageKey ?? '').split('?')[0]
   const h5 = process.env.TARO_ENV === 'h5'
@@ -31,7 +32,7 @@ export function Page({ children, className }: PropsWithChildren<{ className?: st
     if (isTabPage(path)) currentTabStore.set(path)
   })
   return (
-    <View className={`gz-page${largeText ? ' gz-large' : ''}${tabbed ? ' gz-page--tabbed' : ''}${className ? ` ${className}` : ''}`}>
+    <View className={`gz-page${textSizeClass(textSize)}${tabbed ? ' gz-page--tabbed' : ''}${className ? ` ${className}` : ''}`}>
       {h5 && !tabbed ? <NavBar pageKey={pageKey} /> : null}
       {IS_TOURIST_PREVIEW ? (
         <View className="gz-preview-banner">
@@ -40,15 +41,15 @@ export function Page({ children, className }: PropsWithChildren<{ className?: st
       ) : null}
       <DraftNote page={pageKey ?? ''} />
       {children}
-      {tabbed ? <H5TabBar current={path} large={largeText} /> : null}
+      {tabbed ? <H5TabBar current={path} size={textSize} /> : null}
       <PrivacyPrompt />
     </View>
   )
 }
 
-function H5TabBar({ current, large }: { current: string; large: boolean }) {
+function H5TabBar({ current, size }: { current: string; size: TextSize }) {
   const unread = useStore(inboxUnreadStore)
-  return <TabBar current={current} large={large} badge={unread ? { index: 3, count: unread } : null} />
+  return <TabBar current={current} size={size} badge={unread ? { index: 3, count: unread } : null} />
 }
 
 function DraftNote({ page }: { page: string }) {
@@ -57,7 +58,7 @@ function DraftNote({ page }: { page: string }) {
   return (
     <View className="gz-draft-note" role="status">
       <Text className="gz-draft-note__text">{DRAFT_RESTORED}</Text>
-      <Text className="gz-link" onClick={() => dismissDraftNote(page)}>
+      <Text className="gz-link" role="button" onClick={() => dismissDraftNote(page)}>
         知道了
       </Text>
     </View>

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { Picture } from './Picture'
 import { useFileUrls } from '../hooks/useFileUrls'
 import { reportError } from '../services/errors'
 import { uploadFile, type UploadFolder } from '../services/files'
@@ -33,7 +34,7 @@ export function PhotoPicker({ value, max, folder, onChange }: { value: string[];
     <View className="gz-photos">
       {value.map((id, i) => (
         <View key={id} className="gz-photos__item">
-          {urls?.[i] ? <Image className="gz-photos__img" src={urls[i]} mode="aspectFill" /> : <Text className="gz-muted">照片</Text>}
+          {urls?.[i] ? <Picture className="gz-photos__img" src={urls[i]} mode="aspectFill" alt={`第${i + 1}张照片`} /> : <Text className="gz-muted">照片</Text>}
           <View className="gz-photos__remove" role="button" aria-label="删除照片" onClick={() => onChange(value.filter((x) => x !== id))}>
             ×
           </View>
@@ -58,7 +59,7 @@ export function PhotoRow({ ids }: { ids: string[] }) {
       {ids.map((id, i) => (
         <View key={id} className="gz-photos__item">
           {urls?.[i] ? (
-            <Image className="gz-photos__img" src={urls[i]} mode="aspectFill" onClick={() => void Taro.previewImage({ current: urls[i], urls: shown })} />
+            <Picture className="gz-photos__img" src={urls[i]} mode="aspectFill" alt={`第${i + 1}张照片，点按看大图`} role="button" onClick={() => void Taro.previewImage({ current: urls[i], urls: shown })} />
           ) : (
             <Text className="gz-muted">图片暂时无法显示</Text>
           )}

@@ -14,7 +14,7 @@ export function PrivacyPrompt() {
         <Text className="gz-sheet__text">
           使用头像、昵称等功能前，请您阅读并同意《共治隐私保护指引》。我们只收集必要的信息，您可以随时在“我的 → 我的数据”中查看和删除。
         </Text>
-        <Text className="gz-link" onClick={openPrivacyGuide}>
+        <Text className="gz-link" role="link" onClick={openPrivacyGuide}>
           查看《共治隐私保护指引》
         </Text>
         <View className="gz-row gz-row--end">

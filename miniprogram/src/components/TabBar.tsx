@@ -1,16 +1,18 @@
 import Taro from '@tarojs/taro'
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { Picture } from './Picture'
 import { TABS } from '../services/tabs'
+import { textSizeClass, type TextSize } from '../services/display'
 import './TabBar.scss'
 
 /**
- * The four tabs, drawn by us so their labels are readable (14 px, about 19 px in 大字模式) instead of WeChat's and
- * Taro's fixed 10 px. `current` is the tab page's path; `large` sets the text scale on the bar itself, which on
+ * The four tabs, drawn by us so their labels are readable (14 px, about 19 px and 23 px in 长辈版) instead of WeChat's and
+ * Taro's fixed 10 px. `current` is the tab page's path; `size` sets the text scale on the bar itself, which on
  * weapp lives outside any page.
  */
-export function TabBar({ current, large, badge }: { current: string; large: boolean; badge?: { index: number; count: number } | null }) {
+export function TabBar({ current, size, badge }: { current: string; size: TextSize; badge?: { index: number; count: number } | null }) {
   return (
-    <View className={`gz-tabbar${large ? ' gz-tabbar--large' : ''}`} role="tablist">
+    <View className={`gz-tabbar${textSizeClass(size)}`} role="tablist">
       {TABS.map((tab, index) => {
         const on = tab.url === current
         return (
@@ -24,7 +26,7 @@ export function TabBar({ current, large, badge }: { current: string; large: bool
             }}
           >
             <View className="gz-tabbar__icon-wrap">
-              <Image className="gz-tabbar__icon" src={on ? tab.activeIcon : tab.icon} mode="aspectFit" />
+              <Picture className="gz-tabbar__icon" src={on ? tab.activeIcon : tab.icon} mode="aspectFit" alt="" />
               {badge && badge.index === index && badge.count > 0 ? (
                 <Text className="gz-tabbar__badge" aria-label={`${badge.count}条未读`}>
                   {badge.count > 99 ? '99+' : badge.count}

@@ -12,8 +12,9 @@ export interface Confirmation {
   danger?: boolean
 }
 
-/** The body class that makes H5's modal follow 大字模式 (`app.scss`); WeChat's own modal follows the system size. */
+/** The body class that makes H5's modal follow 长辈版 (`app.scss`); WeChat's own modal follows the system size. */
 const LARGE_MODAL_CLASS = 'gz-large-modal'
+const XLARGE_MODAL_CLASS = 'gz-xlarge-modal'
 
 /**
  * Asks once before something that cannot be undone: opening or closing the vote, publishing a notice, starting
@@ -22,7 +23,9 @@ const LARGE_MODAL_CLASS = 'gz-large-modal'
  */
 export async function confirmIrreversible({ title, content, confirmText, danger }: Confirmation): Promise<boolean> {
   if (process.env.TARO_ENV === 'h5' && typeof document !== 'undefined') {
-    document.body.classList.toggle(LARGE_MODAL_CLASS, displayStore.get().largeText)
+    const { textSize } = displayStore.get()
+    document.body.classList.toggle(LARGE_MODAL_CLASS, textSize !== 'standard')
+    document.body.classList.toggle(XLARGE_MODAL_CLASS, textSize === 'xlarge')
   }
   try {
     const res = await Taro.showModal({

@@ -6,6 +6,7 @@ import { NOTICE_CATEGORIES } from '@shared/modules'
 import { Page } from '../../components/Page'
 import { NoticeCard } from '../../components/NoticeCard'
 import { Choices } from '../../components/Choices'
+import { ElderModeSwitch } from '../../components/ElderMode'
 import { ListFooter, StateView } from '../../components/StateView'
 import { useMe } from '../../hooks/useMe'
 import { useNoticeFeed } from '../../hooks/useNotices'
@@ -45,6 +46,8 @@ export default function HomePage() {
           </View>
         ))}
       </View>
+
+      <ElderModeSwitch />
 
       <Text className="gz-section-title">社区公告</Text>
       {community ? null : (

@@ -1,11 +1,10 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, Switch } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import { Page } from '../../components/Page'
 import { Avatar } from '../../components/Avatar'
 import { StateView } from '../../components/StateView'
 import { useMe } from '../../hooks/useMe'
-import { useLargeText } from '../../hooks/useLargeText'
 import { useCommunities } from '../../hooks/useCommunities'
 import { useInboxUnread } from '../../hooks/useInboxUnread'
 import { useResidencyQueue } from '../../hooks/useResidencyQueue'
@@ -16,13 +15,13 @@ import { clearSession } from '../../services/session'
 import { routes } from '../../services/routes'
 import { consultationRoutes } from '../../services/consultationRoutes'
 import { MenuItem } from '../../components/MenuItem'
+import { ElderModeSwitch } from '../../components/ElderMode'
 import './index.scss'
 
 const go = (url: string) => () => void Taro.navigateTo({ url })
 
 export default function MinePage() {
   const { me, loading, error, signedOut, reload } = useMe()
-  const text = useLargeText()
   const communities = useCommunities()
   const unread = useInboxUnread(!!me)
   const waiting = waitingIn(useResidencyQueue(hasRoleIn(me, 'staff')))
@@ -95,27 +94,7 @@ export default function MinePage() {
       ) : null}
 
       <Text className="gz-section-title">阅读设置</Text>
-      <View className="gz-menu">
-        <View
-          className="gz-menu__item gz-menu__item--static"
-          role="switch"
-          aria-checked={text.largeText}
-          data-testid="large-text-switch"
-          onClick={() => text.setLargeText(!text.largeText)}
-        >
-          <View className="gz-stack">
-            <Text className="gz-menu__label">大字模式</Text>
-            <Text className="gz-muted">{text.choice === 'auto' ? '已跟随微信字体大小' : '已手动设置'}</Text>
-          </View>
-          <Switch className="gz-switch" checked={text.largeText} />
-        </View>
-        {text.choice !== 'auto' ? (
-          <View className="gz-menu__item" role="button" onClick={text.followSystemTextSize}>
-            <Text className="gz-menu__label">跟随微信字体大小</Text>
-            <Text className="gz-menu__value" />
-          </View>
-        ) : null}
-      </View>
+      <ElderModeSwitch />
 
       {isH5 && !signedOut ? (
         <View className="gz-stack">

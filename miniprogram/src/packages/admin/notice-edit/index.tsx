@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Image, Text, View } from '@tarojs/components'
-import { Button, Switch } from '@nutui/nutui-react-taro'
+import { Text, View } from '@tarojs/components'
+import { Picture } from '../../../components/Picture'
+import { Button } from '@nutui/nutui-react-taro'
+import { SwitchMark } from '../../../components/SwitchMark'
 import type { NoticeScope, NoticeView } from '@shared/contract'
 import { NOTICE_CATEGORIES } from '@shared/modules'
 import { formatShanghai } from '@shared/time'
@@ -37,8 +39,8 @@ function ImageList({ fileIds, onRemove }: { fileIds: string[]; onRemove: (i: num
     <View className="gz-row notice-images">
       {fileIds.map((id, i) => (
         <View key={id} className="notice-images__item">
-          {urls?.[i] ? <Image className="notice-images__img" src={urls[i]} mode="aspectFill" /> : <View className="notice-images__img" />}
-          <Text className="gz-link" onClick={() => onRemove(i)}>
+          {urls?.[i] ? <Picture className="notice-images__img" src={urls[i]} mode="aspectFill" alt={`第${i + 1}张图片`} /> : <View className="notice-images__img" />}
+          <Text className="gz-link" role="button" aria-label={`删除第${i + 1}张图片`} onClick={() => onRemove(i)}>
             删除
           </Text>
         </View>
@@ -166,12 +168,12 @@ export default function NoticeEditPage() {
         </Field>
         <View className="gz-menu__item gz-menu__item--static notice-form__pin" role="switch" aria-checked={v.pinned} onClick={() => form.set('pinned', !v.pinned)}>
           <Text className="gz-menu__label">置顶显示</Text>
-          <Switch className="gz-switch" checked={v.pinned} />
+          <SwitchMark on={v.pinned} />
         </View>
         <Field label="截止时间（可不填）" error={form.errors.expireAt} hint="过了截止时间，公告自动下架" name="expireAt">
           <DateTimeField value={{ date: v.expireDate, time: v.expireTime }} start={today} onChange={(d) => form.setValues((f) => ({ ...f, expireDate: d.date, expireTime: d.time }))} />
           {v.expireDate ? (
-            <Text className="gz-link" onClick={() => form.setValues((f) => ({ ...f, expireDate: '', expireTime: '' }))}>
+            <Text className="gz-link" role="button" onClick={() => form.setValues((f) => ({ ...f, expireDate: '', expireTime: '' }))}>
               不设截止时间
             </Text>
           ) : null}

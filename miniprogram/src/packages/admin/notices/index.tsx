@@ -28,7 +28,7 @@ const SCOPE_OPTIONS: { value: NoticeScope; label: string }[] = [
 
 function ManagedNoticeCard({ notice, communityId }: { notice: NoticeView; communityId: string }) {
   return (
-    <View className="gz-card managed-notice" data-notice-id={notice.id} onClick={() => void Taro.navigateTo({ url: routes.editNotice(communityId, notice.id) })}>
+    <View className="gz-card managed-notice" role="link" data-notice-id={notice.id} onClick={() => void Taro.navigateTo({ url: routes.editNotice(communityId, notice.id) })}>
       <View className="gz-row">
         <Text className={`gz-tag ${STATUS_TAG[notice.status]}`}>{NOTICE_STATUS_LABELS[notice.status]}</Text>
         {notice.pinned ? <Text className="gz-tag gz-tag--primary">置顶</Text> : null}

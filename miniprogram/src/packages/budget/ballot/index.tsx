@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { Picture } from '../../../components/Picture'
 import { Button } from '@nutui/nutui-react-taro'
 import type { BallotProjectView, RoundView } from '@shared/contract'
 import { ADVISED_CHOICES, ballotProblem, ballotRuleText, chosenCost, yuan } from '@shared/budget/ballot'
@@ -33,7 +34,7 @@ function ProjectChoice({ p, on, onToggle }: { p: BallotProjectView; on: boolean;
         {p.category} · {p.location}
       </Text>
       <Text className="bg-pre">{p.description}</Text>
-      {urls?.[0] ? <Image className="bg-choice__photo" src={urls[0]} mode="aspectFill" /> : null}
+      {urls?.[0] ? <Picture className="bg-choice__photo" src={urls[0]} mode="aspectFill" alt={`${p.title}的照片`} /> : null}
     </View>
   )
 }

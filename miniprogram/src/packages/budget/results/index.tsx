@@ -64,7 +64,7 @@ function MyShare({ r, results }: { r: RoundView; results: RoundResults }) {
     return (
       <View className="gz-card">
         <Text className="gz-muted">这台手机上没有您本轮的投票回执。有回执码的话，可以在“我的投票回执”里查找。</Text>
-        <Text className="gz-link" onClick={() => void Taro.navigateTo({ url: budgetRoutes.receipt(r.id) })}>
+        <Text className="gz-link" role="link" onClick={() => void Taro.navigateTo({ url: budgetRoutes.receipt(r.id) })}>
           去输入回执码 ›
         </Text>
       </View>

@@ -49,7 +49,7 @@ function ReviewCard({ p, others, onDone }: { p: ProposalView; others: ProposalVi
         <Text className="gz-tag gz-tag--orange">{PROPOSAL_STATUS_LABELS[p.status]}</Text>
         <Text className="gz-tag">{p.category}</Text>
       </View>
-      <Text className="bg-card__title" onClick={() => void Taro.navigateTo({ url: budgetRoutes.proposal(p.id) })}>
+      <Text className="bg-card__title" role="link" onClick={() => void Taro.navigateTo({ url: budgetRoutes.proposal(p.id) })}>
         {p.title} ›
       </Text>
       <Text>

@@ -62,7 +62,7 @@ export default function MyDataPage() {
         <Text className="gz-field__label">我们保存了什么</Text>
         <Text>昵称、头像；居民认证时填写的社区、楼栋和门牌；您读过哪些公告；您在社区里做过的操作记录。手机号和身份证号我们不收集。</Text>
         {process.env.TARO_ENV === 'weapp' ? (
-          <Text className="gz-link" onClick={openPrivacyGuide}>
+          <Text className="gz-link" role="link" onClick={openPrivacyGuide}>
             查看《共治隐私保护指引》
           </Text>
         ) : null}

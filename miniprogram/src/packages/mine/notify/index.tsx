@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { Button, Switch } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
+import { SwitchMark } from '../../../components/SwitchMark'
 import type { NotifyPreference } from '@shared/notify/contract'
 import { eventOfType } from '@shared/notify/registry'
 import { Page } from '../../../components/Page'
@@ -51,7 +52,7 @@ function PreferenceRow({ pref, busy, onToggle, onAllowOnce }: RowProps) {
           <Text className="notify-pref__label">{pref.label}</Text>
           <Text className="gz-muted">{pref.when}</Text>
         </View>
-        <Switch className="gz-switch" checked={pref.on} />
+        <SwitchMark on={pref.on} />
       </View>
       {isWeapp && pref.on ? (
         <View className="gz-row gz-row--between notify-pref__left">

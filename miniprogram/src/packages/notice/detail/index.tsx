@@ -1,5 +1,6 @@
 import Taro, { useRouter } from '@tarojs/taro'
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { Picture } from '../../../components/Picture'
 import { Button } from '@nutui/nutui-react-taro'
 import { Page } from '../../../components/Page'
 import { StateView } from '../../../components/StateView'
@@ -43,8 +44,10 @@ export default function NoticeDetailPage() {
           ) : null}
           {images?.map((url, i) =>
             url ? (
-              <Image
+              <Picture
                 key={notice.images[i]}
+                alt={`公告第${i + 1}张图片，点按看大图`}
+                role="button"
                 className="notice-detail__image"
                 src={url}
                 mode="widthFix"
