@@ -1,4 +1,6 @@
+import { useContext } from 'react'
 import { Input, Text, Textarea, View } from '@tarojs/components'
+import { FieldLabel } from './Field'
 
 /** Taro's own input event, so a swap from `<Input>` / `<Textarea>` changes the tag name and nothing else. */
 type InputEvent = { detail: { value: string } }
@@ -23,6 +25,12 @@ interface Common {
 /** Our box class unless the caller already gives it. */
 function boxClass(base: string, className?: string): string {
   return className?.split(' ').includes(base) ? className : `${base}${className ? ` ${className}` : ''}`
+}
+
+/** The box's name for screen readers: its field's label, handed to the real <input> on H5 (weapp ignores it). */
+function useBoxLabel(): { nativeProps?: Record<string, string> } {
+  const label = useContext(FieldLabel)
+  return label ? { nativeProps: { 'aria-label': label } } : {}
 }
 
 /** Counted as the server counts: the text without surrounding spaces. */
@@ -60,6 +68,7 @@ export function TextInput({ value, onInput, maxlength, placeholder, disabled, cl
   return (
     <View className={`gz-text${maxlength !== undefined && lengthOf(value) > maxlength ? ' gz-text--over' : ''}`}>
       <Input
+        {...useBoxLabel()}
         className={boxClass('gz-input', className)}
         type={type}
         value={value}
@@ -80,6 +89,7 @@ export function TextArea({ value, onInput, maxlength, placeholder, disabled, cla
   return (
     <View className={`gz-text${maxlength !== undefined && lengthOf(value) > maxlength ? ' gz-text--over' : ''}`}>
       <Textarea
+        {...useBoxLabel()}
         className={boxClass('gz-textarea', className)}
         value={value}
         placeholder={placeholder}
