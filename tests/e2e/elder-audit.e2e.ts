@@ -61,6 +61,11 @@ async function open(page: Page, path: string, stored: string, state: { as?: stri
   await view.locator('.page-title').first().waitFor({ state: 'visible' });
   // Loaded: no spinner left, and every transition over (the spinner's own turning never ends).
   await page.waitForFunction(() => !document.querySelector('.taro_page [aria-busy="true"]') && document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity));
+  // The page under audit is the one on screen: the pages Taro keeps below it are hidden by now.
+  await page.waitForFunction((p) => {
+    const shown = Array.from(document.querySelectorAll('.taro_page')).filter((e) => e.checkVisibility());
+    return shown.length === 1 && shown[0].id.startsWith(p);
+  }, `/${path}`);
   const failed = await view.locator('.gz-state--error').count();
   if (failed) throw new Error(`${path} 打开后显示错误：${await view.locator('.gz-state--error').first().innerText()}（检查 page-visits.ts 给它的账号和参数）`);
 }

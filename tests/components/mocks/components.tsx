@@ -14,6 +14,8 @@ function domProps(props: Props): Props {
   for (const [k, v] of Object.entries(props)) {
     // NutUI passes Taro's camel-case aria props (ariaChecked); the DOM wants aria-checked.
     if (k === 'ariaRole') out.role = v;
+    // Taro's H5 components hand `nativeProps` to the real element inside (an <input>, an <img>).
+    else if (k === 'nativeProps') Object.assign(out, v);
     else if (/^aria[A-Z]/.test(k)) out[`aria-${k.slice(4).toLowerCase()}`] = v;
     else if (!DROP.has(k)) out[k] = v;
   }
