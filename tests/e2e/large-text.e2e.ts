@@ -18,23 +18,46 @@ async function bodyFontPx(view: Locator): Promise<number> {
   return view.locator('.gz-page').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
 }
 
-test('the 我的 switch turns large text on, and it stays on after a restart', async () => {
+test('长辈版 on 我的 has two steps above 标准, about 24 px and at least 30 px, and the choice stays after a restart', async () => {
   const { page, context } = await openPhone(browser, { openid: 'demo-resident-3' });
   const view = await gotoRoute(page, '/pages/mine/index');
   await view.getByText('陈女士').waitFor();
   const normal = await bodyFontPx(view);
   expect(normal).toBeGreaterThanOrEqual(17);
+  const elder = view.locator('[data-testid="elder-mode"]');
+  await expect(elder.getByText('长辈版').count()).resolves.toBe(1);
 
-  await view.locator('[data-testid="large-text-switch"]').click();
+  await elder.getByRole('radio', { name: '大字', exact: true }).click();
   await expect(view.locator('.gz-page.gz-large').count()).resolves.toBe(1);
   const large = await bodyFontPx(view);
   expect(large).toBeGreaterThanOrEqual(23);
-  await screenshot(page, 'mine-large');
+  expect(large).toBeLessThan(30);
+
+  await elder.getByRole('radio', { name: '特大字' }).click();
+  await expect(view.locator('.gz-page.gz-xlarge').count()).resolves.toBe(1);
+  const largest = await bodyFontPx(view);
+  expect(largest).toBeGreaterThanOrEqual(30);
+  await expectFitsPhone(page);
+  await screenshot(page, 'mine-xlarge');
 
   await page.reload();
   const again = currentPage(page);
   await again.getByText('陈女士').waitFor();
-  expect(await bodyFontPx(again)).toBeCloseTo(large, 0);
+  expect(await bodyFontPx(again)).toBeCloseTo(largest, 0);
+  await context.close();
+});
+
+test('the home page shows the 长辈版 switch too, and at 大字 a primary action is at least 60 px tall', async () => {
+  const { page, context } = await openPhone(browser, { openid: 'demo-resident-3', largeText: true });
+  const home = await gotoRoute(page, '/pages/home/index');
+  const elder = home.locator('[data-testid="elder-mode"]');
+  await expectTappable(elder.getByRole('radio', { name: '特大字' }));
+  await expect(elder.getByRole('radio', { name: '大字', exact: true }).getAttribute('aria-checked')).resolves.toBe('true');
+
+  // A normal-size primary button: NutUI's height scaled to 大字 would be 59 px.
+  const lost = await gotoRoute(page, '/pages/not-found/index');
+  const backHome = lost.locator('.nut-button-primary', { hasText: '回到首页' });
+  expect((await backHome.boundingBox())?.height).toBeGreaterThanOrEqual(60);
   await context.close();
 });
 
@@ -57,7 +80,7 @@ test('in large-text mode the notice and profile pages fit the phone and their bu
   await mine.getByText('陈女士').waitFor();
   await expectFitsPhone(page);
   await expectTappable(mine.locator('[data-testid="menu-residency"]'));
-  await expectTappable(mine.locator('[data-testid="large-text-switch"]'));
+  await expectTappable(mine.locator('[data-testid="elder-mode"] [role="radio"]').first());
   await screenshot(page, 'mine-resident-large');
 
   const profile = await gotoRoute(page, '/packages/mine/profile/index');
