@@ -31,7 +31,7 @@ export default defineAppConfig({
     navigationBarTextStyle: 'black',
     backgroundTextStyle: 'light',
   },
-  // `custom`: we draw the bar (`src/custom-tab-bar` on weapp, `Page` on H5) so its labels follow 大字模式; the list
+  // `custom`: we draw the bar (`src/custom-tab-bar` on weapp, `Page` on H5) so its labels follow 长辈版; the list
   // stays, for switchTab, and matches `services/tabs.ts`.
   tabBar: {
     custom: true,

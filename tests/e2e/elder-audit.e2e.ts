@@ -86,7 +86,7 @@ async function screenshotWhole(page: Page, name: string): Promise<void> {
 }
 
 /** A page that breaks each figure once, to show the audit sees each kind of failure (and so can fail). */
-const BROKEN_PAGE = `<!DOCTYPE html><html lang="zh-CN"><head><meta name="viewport" content="width=device-width,initial-scale=1"></head>
+const BROKEN_PAGE = `<!DOCTYPE html><html lang="en"><head><meta name="viewport" content="width=device-width,initial-scale=1,user-scalable=no"></head>
 <body><div class="taro_page" style="font-size:18px;line-height:1.6">
   <p style="font-size:12px">小字说明</p>
   <p style="width:100px;line-height:1.1">行距太紧的一段文字会换成好几行</p>
@@ -105,7 +105,7 @@ test('the audit finds each kind of failure on a page made to break them', async 
   const failures = await auditPage(page, SIZES[1].figures);
   await context.close();
   const checks = new Set(failures.map((f) => f.check));
-  for (const check of ['字号', '行高', '点按区域', '主要按钮大小', '对比度', '文字被截断', '横向溢出', 'axe image-alt']) expect(checks).toContain(check);
+  for (const check of ['字号', '行高', '点按区域', '主要按钮大小', '对比度', '文字被截断', '横向溢出', '页面语言', '禁止缩放', 'axe image-alt']) expect(checks).toContain(check);
   expect(failures.find((f) => f.check === '字号')).toEqual({ check: '字号', text: '小字说明', figure: '12.0px，应不小于18px' });
 });
 

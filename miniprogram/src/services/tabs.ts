@@ -10,7 +10,7 @@ import { TAB_PAGES } from './routes'
 import { createStore } from './store'
 
 /**
- * The tab bar we draw ourselves (H5 in `Page`, weapp as `custom-tab-bar`), so its labels follow 大字模式. The same
+ * The tab bar we draw ourselves (H5 in `Page`, weapp as `custom-tab-bar`), so its labels follow 长辈版. The same
  * pages, words and icons as `tabBar.list` in app.config.ts, which WeChat still needs for `switchTab`.
  */
 export const TABS = [

@@ -71,9 +71,10 @@ function measure(args: { figures: Figures; contrastToCheck: string[][]; minLineH
       .replace(/\s+/g, ' ')
       .slice(0, 30);
   const seen = new Set<string>();
-  const fail = (check: string, el: Element, figure: string) => {
-    const key = `${check}|${words(el)}|${figure}`;
-    if (!seen.has(key)) failures.push({ check, text: words(el), figure });
+  const fail = (check: string, el: Element | string, figure: string) => {
+    const text = typeof el === 'string' ? el : words(el);
+    const key = `${check}|${text}|${figure}`;
+    if (!seen.has(key)) failures.push({ check, text, figure });
     seen.add(key);
   };
   const visible = (el: Element) => {
@@ -121,9 +122,14 @@ function measure(args: { figures: Figures; contrastToCheck: string[][]; minLineH
     if (r.left < -0.5 || r.right > window.innerWidth + 0.5) fail('超出屏幕', el, `左${Math.round(r.left)} 右${Math.round(r.right)}，屏宽${window.innerWidth}px`);
   }
 
+  // The page shell: Chinese, and zooming allowed (axe counts a blocked zoom only as moderate).
+  if (!document.documentElement.lang.startsWith('zh')) fail('页面语言', '<html>', `lang="${document.documentElement.lang}"，应为 zh-CN`);
+  const viewport = document.querySelector('meta[name="viewport"]')?.getAttribute('content') ?? '';
+  if (/user-scalable\s*=\s*(no|0)|maximum-scale\s*=\s*1(\.0*)?\b/.test(viewport)) fail('禁止缩放', '<meta name="viewport">', viewport);
+
   // Nothing wider than the phone, and no words cut off inside their box.
   const scroller = document.scrollingElement;
-  if (scroller && scroller.scrollWidth > window.innerWidth + 1) fail('横向溢出', root, `页面宽${scroller.scrollWidth}px，屏宽${window.innerWidth}px`);
+  if (scroller && scroller.scrollWidth > window.innerWidth + 1) fail('横向溢出', '整页', `页面宽${scroller.scrollWidth}px，屏宽${window.innerWidth}px`);
   for (const el of Array.from(root.querySelectorAll<HTMLElement>('*'))) {
     if (!visible(el)) continue;
     const style = getComputedStyle(el);
