@@ -95,6 +95,8 @@ const BROKEN_PAGE = `<!DOCTYPE html><html lang="en"><head><meta name="viewport" 
   <div style="background-image:linear-gradient(90deg,#ffadbe,#ffadbe);color:#fff">浅粉底上的白字</div>
   <div style="width:60px;overflow:hidden;white-space:nowrap">很长很长很长的标题</div>
   <img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="40" height="40">
+  <style>.pale::placeholder { color: #bbbbbb; }</style>
+  <input class="pale" placeholder="请输入楼栋" aria-label="楼栋" style="height:48px;width:200px">
   <div style="width:600px;height:10px"></div>
 </div></body></html>`;
 
@@ -105,7 +107,7 @@ test('the audit finds each kind of failure on a page made to break them', async 
   const failures = await auditPage(page, SIZES[1].figures);
   await context.close();
   const checks = new Set(failures.map((f) => f.check));
-  for (const check of ['字号', '行高', '点按区域', '主要按钮大小', '对比度', '文字被截断', '横向溢出', '页面语言', '禁止缩放', 'axe image-alt']) expect(checks).toContain(check);
+  for (const check of ['字号', '行高', '点按区域', '主要按钮大小', '对比度', '文字被截断', '横向溢出', '页面语言', '禁止缩放', '提示文字对比度', 'axe image-alt']) expect(checks).toContain(check);
   expect(failures.find((f) => f.check === '字号')).toEqual({ check: '字号', text: '小字说明', figure: '12.0px，应不小于18px' });
 });
 

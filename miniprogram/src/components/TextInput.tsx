@@ -73,6 +73,7 @@ export function TextInput({ value, onInput, maxlength, placeholder, disabled, cl
         type={type}
         value={value}
         placeholder={placeholder}
+        placeholderClass="gz-placeholder"
         disabled={disabled}
         data-testid={testId}
         maxlength={-1}
@@ -93,6 +94,7 @@ export function TextArea({ value, onInput, maxlength, placeholder, disabled, cla
         className={boxClass('gz-textarea', className)}
         value={value}
         placeholder={placeholder}
+        placeholderClass="gz-placeholder"
         disabled={disabled}
         data-testid={testId}
         maxlength={-1}

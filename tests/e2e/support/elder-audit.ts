@@ -167,10 +167,7 @@ function measure(args: { figures: Figures; contrastToCheck: string[][]; minLineH
     for (const layer of layers.filter((l) => !l.startsWith('gradient:')).reverse()) colours = colours.map((under) => over(rgba(layer), under));
     return colours;
   };
-  for (const target of contrastToCheck) {
-    const el = document.querySelector(target[target.length - 1]);
-    if (!el || !visible(el)) continue;
-    const style = getComputedStyle(el);
+  const check = (name: string, el: Element, style: CSSStyleDeclaration) => {
     const size = parseFloat(style.fontSize);
     const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
     const need = large ? 3 : 4.5;
@@ -178,8 +175,16 @@ function measure(args: { figures: Figures; contrastToCheck: string[][]; minLineH
       const fg = over(rgba(style.color), bg);
       const [a, b] = [luminance(fg), luminance(bg)].sort((x, y) => y - x);
       const ratio = (a + 0.05) / (b + 0.05);
-      if (ratio < need) fail('对比度', el, `${ratio.toFixed(2)}:1，应不小于${need}:1`);
+      if (ratio < need) fail(name, el, `${ratio.toFixed(2)}:1，应不小于${need}:1`);
     }
+  };
+  for (const target of contrastToCheck) {
+    const el = document.querySelector(target[target.length - 1]);
+    if (el && visible(el)) check('对比度', el, getComputedStyle(el));
+  }
+  // The hint inside an empty box is read too, and axe does not look at it.
+  for (const box of Array.from(root.querySelectorAll('input[placeholder], textarea[placeholder]'))) {
+    if (visible(box) && box.getAttribute('placeholder')?.trim() && !(box as HTMLInputElement).value) check('提示文字对比度', box, getComputedStyle(box, '::placeholder'));
   }
   return failures;
 }
