@@ -7,7 +7,7 @@ import { createElement, forwardRef, type ReactNode } from 'react';
 type Props = Record<string, unknown> & { children?: ReactNode; className?: string };
 
 // Taro-only props that would be unknown DOM attributes.
-const DROP = new Set(['openType', 'onChooseAvatar', 'onAgreePrivacyAuthorization', 'userSelect', 'mode', 'hoverClass', 'autoHeight', 'maxlength', 'scrollX', 'scrollY', 'range', 'start', 'end', 'formType', 'lazyLoad', 'catchMove', 'onInput', 'onBlur', 'onConfirm', 'hoverStopPropagation', 'hoverStartTime', 'hoverStayTime']);
+const DROP = new Set(['openType', 'onChooseAvatar', 'onAgreePrivacyAuthorization', 'userSelect', 'mode', 'hoverClass', 'autoHeight', 'maxlength', 'scrollX', 'scrollY', 'range', 'start', 'end', 'formType', 'lazyLoad', 'catchMove', 'onInput', 'onBlur', 'onConfirm', 'hoverStopPropagation', 'hoverStartTime', 'hoverStayTime', 'placeholderClass']);
 
 function domProps(props: Props): Props {
   const out: Props = {};
