@@ -97,6 +97,7 @@ const BROKEN_PAGE = `<!DOCTYPE html><html lang="en"><head><meta name="viewport" 
   <img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="40" height="40">
   <style>.pale::placeholder { color: #bbbbbb; }</style>
   <input class="pale" placeholder="请输入楼栋" aria-label="楼栋" style="height:48px;width:200px">
+  <input placeholder="例如：想要一台收音机听戏，或者请人陪我去医院" aria-label="心愿" style="height:48px;width:200px">
   <div style="width:600px;height:10px"></div>
 </div></body></html>`;
 
@@ -107,7 +108,7 @@ test('the audit finds each kind of failure on a page made to break them', async 
   const failures = await auditPage(page, SIZES[1].figures);
   await context.close();
   const checks = new Set(failures.map((f) => f.check));
-  for (const check of ['字号', '行高', '点按区域', '主要按钮大小', '对比度', '文字被截断', '横向溢出', '页面语言', '禁止缩放', '提示文字对比度', 'axe image-alt']) expect(checks).toContain(check);
+  for (const check of ['字号', '行高', '点按区域', '主要按钮大小', '对比度', '文字被截断', '横向溢出', '页面语言', '禁止缩放', '提示文字对比度', '提示文字被截断', 'axe image-alt']) expect(checks).toContain(check);
   expect(failures.find((f) => f.check === '字号')).toEqual({ check: '字号', text: '小字说明', figure: '12.0px，应不小于18px' });
 });
 

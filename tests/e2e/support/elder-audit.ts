@@ -182,6 +182,17 @@ function measure(args: { figures: Figures; contrastToCheck: string[][]; minLineH
     const el = document.querySelector(target[target.length - 1]);
     if (el && visible(el)) check('对比度', el, getComputedStyle(el));
   }
+  // A one-line box cuts a hint longer than itself: the person never reads the end of it.
+  const pen = document.createElement('canvas').getContext('2d');
+  for (const box of Array.from(root.querySelectorAll<HTMLInputElement>('input[placeholder]'))) {
+    const hint = box.getAttribute('placeholder')?.trim();
+    if (!pen || !hint || box.value || !visible(box)) continue;
+    const style = getComputedStyle(box);
+    pen.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const room = box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    const needs = pen.measureText(hint).width;
+    if (needs > room + 1) fail('提示文字被截断', box, `需要${Math.round(needs)}px，框内只有${Math.round(room)}px`);
+  }
   // The hint inside an empty box is read too, and axe does not look at it.
   for (const box of Array.from(root.querySelectorAll('input[placeholder], textarea[placeholder]'))) {
     if (visible(box) && box.getAttribute('placeholder')?.trim() && !(box as HTMLInputElement).value) check('提示文字对比度', box, getComputedStyle(box, '::placeholder'));

@@ -83,8 +83,8 @@ function PaperBallots({ r }: { r: RoundView }) {
           </View>
         ))}
       </Field>
-      <Field label="代录原因" error={errors.reason} name="reason">
-        <TextInput className="gz-input" value={reason} maxlength={maxLengthOf('budget', 'enterPaperBallot', 'reason')} placeholder="例如：独居老人不会用手机，上门收取" onInput={(e) => setReason(e.detail.value)} />
+      <Field label="代录原因" error={errors.reason} hint="例如：独居老人不会用手机，上门收取" name="reason">
+        <TextInput className="gz-input" value={reason} maxlength={maxLengthOf('budget', 'enterPaperBallot', 'reason')} onInput={(e) => setReason(e.detail.value)} />
       </Field>
       {chosen.length && problem ? <Text className="gz-text-danger">{problem}</Text> : null}
       <Button type="primary" block size="large" loading={act.busy === 'enter'} disabled={!!problem} data-testid="enter-paper" onClick={() => void enter()}>

@@ -74,8 +74,8 @@ export default function NewWishPage() {
         <Field label="联系电话" error={form.errors.phone} hint="只有认领人和社区工作者能看到" name="phone">
           <TextInput className="gz-input" type="number" value={v.phone} onInput={(e) => form.set('phone', e.detail.value)} />
         </Field>
-        <Field label="心愿" error={form.errors.title} hint="一句话，2到30个字" name="title">
-          <TextInput className="gz-input" value={v.title} maxlength={maxLengthOf('wish', 'submit', 'title')} placeholder="例如：想要一台收音机" onInput={(e) => form.set('title', e.detail.value)} />
+        <Field label="心愿" error={form.errors.title} hint="一句话，2到30个字，例如：想要一台收音机" name="title">
+          <TextInput className="gz-input" value={v.title} maxlength={maxLengthOf('wish', 'submit', 'title')} onInput={(e) => form.set('title', e.detail.value)} />
         </Field>
         <Field label="分类" error={form.errors.category} name="category">
           <Choices options={categories} value={v.category} onChange={(c) => form.set('category', c)} />
