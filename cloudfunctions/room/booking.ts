@@ -7,7 +7,7 @@ import { newId } from '../core/ids';
 import type { Handler, HandlerContext } from '../core/router';
 import { getCommunity, requireUser } from '../user/records';
 import type { BookingDoc, RoomDoc } from './records';
-import { claimSlots, newBooking, readBooker, writeBooker } from './slots';
+import { claimSlots, newBooking, readBooker, slotTaken, writeBooker } from './slots';
 import { bookingView } from './views';
 
 type C = typeof roomContract;
@@ -66,7 +66,7 @@ async function place(ctx: HandlerContext, room: RoomDoc, r: RangeAsked, who: Use
   );
   booking.counted = true;
   const asked = { date: r.date, minutes: minutesOf(r.end) - minutesOf(r.start) };
-  await ctx.store.transaction(async (tx) => {
+  await explainLostRace(ctx, booking, () => ctx.store.transaction(async (tx) => {
     const read = await readBooker(tx, room.communityId, who._id);
     refuse(quotaProblem(read.booker, asked, settings, ctx.now));
     await claimSlots(tx, booking);
@@ -80,8 +80,24 @@ async function place(ctx: HandlerContext, room: RoomDoc, r: RangeAsked, who: Use
       before: null,
       after: { status: booking.status, roomId: room._id, date: r.date, start: r.start, end: r.end, bookerId: who._id },
     });
-  });
+  }));
   return booking;
+}
+
+/**
+ * Under a crowd a booking may run out of retries while others hold its slots in open transactions. When that
+ * happens and one of its slots is held by now, the range is taken, and the person is told so and offered the
+ * waitlist rather than "try again"; otherwise the busy answer stands.
+ */
+async function explainLostRace(ctx: HandlerContext, booking: BookingDoc, run: () => Promise<void>): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    if (!(error instanceof AppError && error.code === 'CONFLICT')) throw error;
+    const held = await Promise.all(booking.slotIds.map((id) => ctx.store.get('roomSlots', id)));
+    if (held.some((slot) => slot !== null)) throw slotTaken();
+    throw error;
+  }
 }
 
 export const book: Handler<C['book']> = async (input, ctx) => {
