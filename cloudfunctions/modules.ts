@@ -10,10 +10,11 @@ import type { CloudFunction } from './core/router';
 import { cronFunction } from './cron/function';
 import { noticeServerModule } from './notice/module';
 import { notifyServerModule } from './notify/module';
+import { roomServerModule } from './room/module';
 import { userServerModule } from './user/module';
 import { wishServerModule } from './wish/module';
 
-export const MODULES: readonly ServerModule[] = [userServerModule, noticeServerModule, consultationServerModule, notifyServerModule, budgetServerModule, wishServerModule];
+export const MODULES: readonly ServerModule[] = [userServerModule, noticeServerModule, consultationServerModule, notifyServerModule, budgetServerModule, wishServerModule, roomServerModule];
 
 /**
  * The platform's own functions, which belong to no module (their contracts: `PLATFORM_CONTRACTS` in
