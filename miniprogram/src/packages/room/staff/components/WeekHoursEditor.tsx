@@ -62,9 +62,9 @@ export function WeekHoursEditor({ value, onChange }: Props) {
               </View>
             ) : null}
             {problem ? (
-              <Text className="rs-hours__error" role="alert">
+              <View className="rs-hours__error" role="alert">
                 {problem}
-              </Text>
+              </View>
             ) : null}
           </View>
         )
