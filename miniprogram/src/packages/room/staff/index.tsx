@@ -12,7 +12,7 @@ import { api } from '../../../services/api'
 import { maxLengthOf } from '../../../services/limits'
 import { roomStaffRoutes } from '../../../services/roomStaffRoutes'
 import { BookingCard, bookingWhen } from './components/BookingCard'
-import { useOnReturn } from './useOnReturn'
+import { useOnReturn } from '../../../hooks/useOnReturn'
 import './staff.scss'
 
 const REASON_MAX = maxLengthOf('room', 'review', 'reason')

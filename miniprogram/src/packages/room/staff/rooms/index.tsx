@@ -8,7 +8,7 @@ import { StateView } from '../../../../components/StateView'
 import { useLoaded } from '../../../../hooks/useLoaded'
 import { api } from '../../../../services/api'
 import { roomStaffRoutes } from '../../../../services/roomStaffRoutes'
-import { useOnReturn } from '../useOnReturn'
+import { useOnReturn } from '../../../../hooks/useOnReturn'
 import '../staff.scss'
 
 /** 周一至周五 09:00–21:00 · 周六 09:00–17:00: the week's hours in few words, equal days run together. */
