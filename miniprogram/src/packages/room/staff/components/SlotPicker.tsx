@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { GridSlot } from '@shared/contract'
+import { durationWords, minutesOf } from '@shared/room/rules'
 import { Choices } from '../../../../components/Choices'
 
 /** Where a booking may end when it starts at slot `from`: each end of the unbroken free run, up to the longest booking. */
@@ -35,7 +36,7 @@ export function SlotPicker({ slots, slotMinutes, maxMinutes, start, end, onChang
       {ends.length ? (
         <>
           <Text className="rs-line">到几点结束</Text>
-          <Choices options={ends.map((e) => ({ value: e, label: e }))} value={ends.includes(end) ? end : undefined} onChange={(e) => onChange({ start, end: e })} />
+          <Choices options={ends.map((e) => ({ value: e, label: `${e}（${durationWords(minutesOf(e) - minutesOf(start))}）` }))} value={ends.includes(end) ? end : undefined} onChange={(e) => onChange({ start, end: e })} />
         </>
       ) : null}
       {busy.length ? (

@@ -66,7 +66,7 @@ function valuesOf(room: RoomView): Values {
 const numberOf = (text: string) => (text.trim() === '' ? Number.NaN : Number(text))
 
 /** The server names nested fields (`hours.2.close`, `facilities.0`): each shows under its whole section. */
-export function bySection(fields: Record<string, string>): Record<string, string> {
+function bySection(fields: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {}
   for (const [key, message] of Object.entries(fields)) {
     const top = key.split('.')[0]
