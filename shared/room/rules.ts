@@ -96,15 +96,23 @@ export function instantOf(date: string, time: string): number {
   return parseShanghai(date) + minutesOf(time) * 60 * 1000;
 }
 
-/** A slot document's id: one per room, day and slot start, so two bookings of one slot collide on the id. */
+/**
+ * Bookings claim their time in 15-minute units counted from midnight, whatever the room's slot size: a room's
+ * slot size or opening hours may change while bookings stand, and units that never move keep two bookings made
+ * under different settings from covering the same minutes unseen.
+ */
+export const CLAIM_MINUTES = 15;
+
+/** A slot document's id: one per room, day and 15-minute unit, so two bookings of one unit collide on the id. */
 export function slotId(roomId: string, date: string, minutes: number): string {
   return `${roomId}:${date}:${hhmm(minutes).replace(':', '')}`;
 }
 
-/** The slot ids a range covers, start included, end excluded. */
-export function slotIdsOf(roomId: string, date: string, start: string, end: string, slotMinutes: number): string[] {
+/** The unit ids a range covers, start included, end excluded. */
+export function slotIdsOf(roomId: string, date: string, start: string, end: string): string[] {
   const ids: string[] = [];
-  for (let m = minutesOf(start); m < minutesOf(end); m += slotMinutes) ids.push(slotId(roomId, date, m));
+  const from = Math.floor(minutesOf(start) / CLAIM_MINUTES) * CLAIM_MINUTES;
+  for (let m = from; m < minutesOf(end); m += CLAIM_MINUTES) ids.push(slotId(roomId, date, m));
   return ids;
 }
 

@@ -22,6 +22,7 @@ export const ROOM_AUDIT_LABELS: Record<string, string> = {
   'room.accept': '确认候补',
   'room.decline': '放弃候补',
   'room.lapse': '候补保留过期',
+  'room.expireWait': '候补时段已过',
   'room.createSeries': '新建固定预约',
   'room.confirmSeries': '固定预约续期',
   'room.endSeries': '结束固定预约',
