@@ -14,7 +14,25 @@ const subPackages = [
   { root: 'packages/wish', pages: ['wall/index', 'detail/index', 'new/index', 'mine/index', 'points/index', 'staff/index', 'org/index'] },
   {
     root: 'packages/room',
-    pages: ['staff/index', 'staff/rooms/index', 'staff/room-edit/index', 'staff/blackouts/index', 'staff/poster/index', 'staff/day/index', 'staff/series/index', 'staff/series-new/index', 'staff/series-detail/index', 'staff/proxy/index'],
+    pages: [
+      'rooms/index',
+      'room/index',
+      'book/index',
+      'mine/index',
+      'booking/index',
+      'checkin/index',
+      'suspended/index',
+      'staff/index',
+      'staff/rooms/index',
+      'staff/room-edit/index',
+      'staff/blackouts/index',
+      'staff/poster/index',
+      'staff/day/index',
+      'staff/series/index',
+      'staff/series-new/index',
+      'staff/series-detail/index',
+      'staff/proxy/index',
+    ],
   },
 ]
 

@@ -5,6 +5,7 @@ import { routes } from './routes'
 const PAGES: Record<string, (id: string) => string> = {
   consultation: consultationRoutes.detail,
   notice: routes.noticeDetail,
+  room: routes.roomBooking,
 }
 
 /** The page for `{ module, id }` (an inbox message's link, a notice's source), or null when there is none. */
