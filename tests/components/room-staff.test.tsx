@@ -8,8 +8,6 @@ import { fakeCloud } from './support/fakeCloud';
 import RoomEditPage from '../../miniprogram/src/packages/room/staff/room-edit/index';
 import RoomStaffPage from '../../miniprogram/src/packages/room/staff/index';
 import ProxyBookPage from '../../miniprogram/src/packages/room/staff/proxy/index';
-import { endsFrom } from '../../miniprogram/src/packages/room/staff/components/SlotPicker';
-import { hoursSummary } from '../../miniprogram/src/packages/room/staff/components/hoursSummary';
 
 const staff: MeView = { id: 'u_staff', nickname: '李书记', avatarFileId: null, residency: null, roles: [{ communityId: 'c_xingfuli', role: 'staff' }], admin: false, createdAt: 0 };
 const field = (name: string) => document.querySelector(`[data-field="${name}"]`) as HTMLElement;
@@ -127,11 +125,6 @@ describe('the room editor', () => {
     await waitFor(() => expect(within(field('hours')).getByText('关门时间格式不正确')).toBeTruthy());
     expect(cloud.calls.find((c) => c.action === 'updateRoom')?.data).toMatchObject({ roomId: 'r_1', needsApproval: true, inUse: true });
   });
-
-  test('the rooms list says the week in few words', () => {
-    expect(hoursSummary(room)).toBe('周一至周五 09:00–21:00 · 周六 09:00–17:00');
-    expect(hoursSummary({ hours: [null, null, null, null, null, null, null] })).toBe('每天都不开放');
-  });
 });
 
 describe('the approval queue', () => {
@@ -174,12 +167,6 @@ describe('代办', () => {
   const slot = (start: string, end: string, state: GridSlot['state'] = 'free', label: string | null = null): GridSlot => ({ start, end, state, label, mine: false, bookingId: null });
   const slots = [slot('09:00', '09:30'), slot('09:30', '10:00'), slot('10:00', '10:30', 'taken', '已预约'), slot('10:30', '11:00'), slot('11:00', '11:30'), slot('11:30', '12:00'), slot('12:00', '12:30')];
 
-  test('a booking may end only within the free run it starts in, and no longer than the longest booking', () => {
-    expect(endsFrom(slots, 0, 30, 120)).toEqual(['09:30', '10:00']);
-    expect(endsFrom(slots, 3, 30, 60)).toEqual(['11:00', '11:30']);
-    expect(endsFrom(slots, 2, 30, 120)).toEqual([]);
-  });
-
   test('staff find the resident by building, pick free slots, and the booking is sent in the resident\'s name', async () => {
     const resident: MemberView = { userId: 'u_zhang', nickname: '张阿姨', name: '张桂芳', building: '1号楼', unit: '1单元', room: '102', roles: [] };
     const cloud = fakeCloud({
@@ -196,10 +183,16 @@ describe('代办', () => {
     fireEvent.click(await screen.findByTestId('choose-resident'));
 
     fireEvent.click(await screen.findByText('二楼活动室（30人）'));
-    const picker = await screen.findByTestId('slot-picker');
-    expect(picker.textContent).toContain('10:00（已预约）');
-    fireEvent.click(within(picker).getByText('10:30'));
-    fireEvent.click(within(picker).getByText('11:30（1小时）'));
+    const grid = await screen.findByTestId('day-grid');
+    const slotAt = (start: string) => grid.querySelector(`[data-testid="slot"][data-start="${start}"]`) as HTMLElement;
+    expect(slotAt('10:00').textContent).toContain('已预约');
+    // Nothing chosen yet: the booking is not sent, and the page says what to do.
+    fireEvent.click(screen.getByTestId('proxy-book'));
+    await waitFor(() => expect(within(field('start')).getByRole('alert').textContent).toBe('请在上面点选开始和结束的时段'));
+    expect(cloud.actions()).not.toContain('room.proxyBook');
+    fireEvent.click(slotAt('10:30'));
+    fireEvent.click(slotAt('11:00'));
+    expect(screen.getByTestId('proxy-chosen').textContent).toBe('已选：10:30–11:30');
     fireEvent.change(within(field('purpose')).getByRole('textbox'), { target: { value: '老年合唱队排练' } });
     fireEvent.change(field('attendees').querySelector('input') as HTMLInputElement, { target: { value: '8' } });
     fireEvent.click(screen.getByTestId('proxy-book'));

@@ -162,9 +162,9 @@ test('代办: 李书记 books for 张阿姨, marks her checked in from the day v
   // The first start far enough ahead to still be open when the request arrives.
   const startAt = Math.ceil((Date.now() + 20_000) / SLOT_MS) * SLOT_MS;
   const start = formatShanghai(startAt, 'HH:mm');
-  const picker = form.locator('[data-testid="slot-picker"]');
-  await picker.locator('.gz-choices').first().locator('.gz-choice', { hasText: start }).first().click();
-  await picker.locator('.gz-choices').nth(1).locator('.gz-choice').first().click();
+  // One tap on a free slot chooses it alone (a second, later tap would make it longer).
+  await form.locator(`[data-testid="day-grid"] [data-testid="slot"][data-start="${start}"]`).click();
+  await form.locator('[data-testid="proxy-chosen"]', { hasText: start }).waitFor();
   await fill(form, 'purpose', '咨询养老补贴');
   await fill(form, 'attendees', '2');
   await shot(page, 'room-staff-proxy');

@@ -11,7 +11,8 @@ import { usePagedList } from '../../../hooks/usePagedList'
 import { api } from '../../../services/api'
 import { maxLengthOf } from '../../../services/limits'
 import { roomStaffRoutes } from '../../../services/roomStaffRoutes'
-import { BookingCard, bookingWhen } from './components/BookingCard'
+import { formatRange } from '../format'
+import { BookingCard } from './components/BookingCard'
 import { useOnReturn } from '../../../hooks/useOnReturn'
 import './staff.scss'
 
@@ -59,7 +60,7 @@ export default function RoomStaffPage() {
               busy={act.busy === `reject:${b.id}`}
               danger
               testId="reject"
-              confirm={{ title: '不通过这个预约？', content: `${b.bookerName ?? '居民'} ${bookingWhen(b)} 的预约将不通过，时段随之释放给其他人，不能撤回。`, confirmText: '不通过', danger: true }}
+              confirm={{ title: '不通过这个预约？', content: `${b.bookerName ?? '居民'} ${formatRange(b)} 的预约将不通过，时段随之释放给其他人，不能撤回。`, confirmText: '不通过', danger: true }}
               onConfirm={(reason) => reject(b, reason)}
             />
           </BookingCard>

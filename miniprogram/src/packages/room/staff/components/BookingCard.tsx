@@ -1,21 +1,8 @@
 import type { PropsWithChildren } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { BookingView } from '@shared/contract'
-import { WEEKDAY_LABELS, weekdayOf, type BookingStatus } from '@shared/room/rules'
-import { formatShanghai, parseShanghai } from '@shared/time'
-
-/** 12月3日 周三 14:00–16:00: the day and the range as staff say them. */
-export function bookingWhen(b: Pick<BookingView, 'date' | 'start' | 'end'>): string {
-  return `${formatShanghai(parseShanghai(b.date), 'M月D日')} ${WEEKDAY_LABELS[weekdayOf(b.date)]} ${b.start}–${b.end}`
-}
-
-const STATUS_TONE: Partial<Record<BookingStatus, string>> = {
-  pending: 'gz-tag--orange',
-  offered: 'gz-tag--orange',
-  confirmed: 'gz-tag--primary',
-  checked_in: 'gz-tag--green',
-  completed: 'gz-tag--green',
-}
+import { BookingStatus } from '../../components/BookingCard'
+import { formatRange } from '../../format'
 
 /** Who the booking is for, as staff see it: the resident, or the series' or meeting's own words. */
 function whoFor(b: BookingView): string {
@@ -29,11 +16,11 @@ export function BookingCard({ booking: b, showRoom = true, children }: PropsWith
   return (
     <View className="gz-card" data-testid="booking" data-booking-id={b.id}>
       <View className="gz-row">
-        <Text className={`gz-tag ${STATUS_TONE[b.status] ?? 'gz-tag--gray'}`}>{b.statusLabel}</Text>
+        <BookingStatus booking={b} />
         {b.kind === 'proxy' ? <Text className="gz-tag">代办</Text> : null}
         {b.kind === 'series' ? <Text className="gz-tag">固定预约</Text> : null}
       </View>
-      <Text className="rs-title">{showRoom ? `${b.roomName} · ` : ''}{bookingWhen(b)}</Text>
+      <Text className="rs-title">{showRoom ? `${b.roomName} · ` : ''}{formatRange(b)}</Text>
       <Text className="rs-line">预约人：{whoFor(b)}</Text>
       {b.kind !== 'series' ? <Text className="rs-line">用途：{b.purpose}</Text> : null}
       <Text className="rs-line">人数：{b.attendees}人</Text>

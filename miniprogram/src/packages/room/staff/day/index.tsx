@@ -12,7 +12,8 @@ import { useAction } from '../../../../hooks/useAction'
 import { useLoaded } from '../../../../hooks/useLoaded'
 import { api } from '../../../../services/api'
 import { maxLengthOf } from '../../../../services/limits'
-import { BookingCard, bookingWhen } from '../components/BookingCard'
+import { formatRange } from '../../format'
+import { BookingCard } from '../components/BookingCard'
 import { useOnReturn } from '../../../../hooks/useOnReturn'
 import '../staff.scss'
 
@@ -78,7 +79,7 @@ export default function DayViewPage() {
                   busy={act.busy === `cancel:${b.id}`}
                   danger
                   testId="staff-cancel"
-                  confirm={{ title: '取消这个预约？', content: `${room.name} ${bookingWhen(b)} 的预约将被取消，时段给候补的居民，不能恢复。`, confirmText: '取消预约', danger: true }}
+                  confirm={{ title: '取消这个预约？', content: `${room.name} ${formatRange(b)} 的预约将被取消，时段给候补的居民，不能恢复。`, confirmText: '取消预约', danger: true }}
                   onConfirm={(reason) => cancel(b, reason)}
                 />
               ) : null}

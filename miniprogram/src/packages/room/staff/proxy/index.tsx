@@ -4,6 +4,7 @@ import { Picker, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { MemberView } from '@shared/contract'
 import { WEEKDAY_LABELS, weekdayOf } from '@shared/room/rules'
+import { rangeOf, tapSlot, type Selection } from '@shared/room/selection'
 import { shanghaiDate } from '@shared/time'
 import { Page } from '../../../../components/Page'
 import { Field } from '../../../../components/Field'
@@ -17,7 +18,8 @@ import { api } from '../../../../services/api'
 import { maxLengthOf } from '../../../../services/limits'
 import { memberAddress, memberName } from '../../../../services/memberText'
 import { roomStaffRoutes } from '../../../../services/roomStaffRoutes'
-import { SlotPicker } from '../components/SlotPicker'
+import { DayGrid } from '../../components/SlotGrid'
+import '../../room.scss'
 import '../staff.scss'
 
 /**
@@ -29,27 +31,33 @@ export default function ProxyBookPage() {
   const communityId = params.communityId ?? ''
   const [resident, setResident] = useState<MemberView | null>(null)
   const rooms = useLoaded(() => api.room.rooms({ communityId }), communityId || null)
-  const form = useForm({ roomId: '', date: shanghaiDate(Date.now()), start: '', end: '', purpose: '', attendees: '' })
+  const form = useForm({ roomId: '', date: shanghaiDate(Date.now()), purpose: '', attendees: '' })
   const v = form.values
   const grid = useLoaded(() => api.room.grid({ communityId, roomId: v.roomId, from: v.date, days: 1 }), resident && v.roomId ? `${v.roomId}|${v.date}` : null)
   const [booked, setBooked] = useState(false)
-  const day = grid.data?.rooms[0]
+  const room = grid.data?.rooms[0]
+  const slots = room?.days[0]?.slots ?? []
+  const [selection, setSelection] = useState<Selection | null>(null)
+  const chosen = selection && slots.length ? rangeOf(slots, selection) : null
 
-  const pickRange = (range: { start: string; end: string }) => {
-    form.set('start', range.start)
-    form.set('end', range.end)
+  const tap = (i: number) => {
+    if (!room) return
+    const result = tapSlot(slots, selection, i, room.slotMinutes, room.maxMinutes)
+    setSelection(result.selection)
+    if (result.note) void Taro.showToast({ title: result.note, icon: 'none', duration: 2500 })
   }
 
   const book = () =>
     form.submit(async (values, submission) => {
       if (!resident) return
+      if (!chosen) return form.setErrors({ start: '请在上面点选开始和结束的时段' })
       await api.room.proxyBook(
         {
           residentId: resident.userId,
           roomId: values.roomId,
           date: values.date,
-          start: values.start,
-          end: values.end,
+          start: chosen.start,
+          end: chosen.end,
           purpose: values.purpose,
           attendees: values.attendees.trim() === '' ? Number.NaN : Number(values.attendees),
         },
@@ -96,19 +104,30 @@ export default function ProxyBookPage() {
       {rooms.data?.length ? (
         <View className="gz-card">
           <Field label="活动室" name="roomId" error={form.errors.roomId}>
-            <Choices options={rooms.data.map((r) => ({ value: r.id, label: `${r.name}（${r.capacity}人）` }))} value={v.roomId} onChange={(r) => { form.set('roomId', r); pickRange({ start: '', end: '' }) }} />
+            <Choices options={rooms.data.map((r) => ({ value: r.id, label: `${r.name}（${r.capacity}人）` }))} value={v.roomId} onChange={(r) => {
+                form.set('roomId', r)
+                setSelection(null)
+              }} />
           </Field>
           <Field label="日期" name="date" error={form.errors.date}>
-            <Picker mode="date" value={v.date} start={shanghaiDate(Date.now())} onChange={(e) => { form.set('date', String(e.detail.value)); pickRange({ start: '', end: '' }) }}>
+            <Picker mode="date" value={v.date} start={shanghaiDate(Date.now())} onChange={(e) => {
+                form.set('date', String(e.detail.value))
+                setSelection(null)
+              }}>
               <View className="gz-choice" role="button" data-testid="proxy-date">
                 {v.date} {WEEKDAY_LABELS[weekdayOf(v.date)]}
               </View>
             </Picker>
           </Field>
           {v.roomId ? (
-            <Field label="时间" name="start" error={form.errors.start ?? form.errors.end}>
+            <Field label="时间" name="start" error={form.errors.start ?? form.errors.end} hint="先点开始的时段，再点结束的时段">
               <StateView loading={grid.loading} error={grid.error} onRetry={() => void grid.reload()} />
-              {day ? <SlotPicker slots={day.days[0]?.slots ?? []} slotMinutes={day.slotMinutes} maxMinutes={day.maxMinutes} start={v.start} end={v.end} onChange={pickRange} /> : null}
+              {room?.days[0] ? <DayGrid day={room.days[0]} selection={selection} onTap={tap} /> : null}
+              {chosen ? (
+                <Text className="rs-line" data-testid="proxy-chosen">
+                  已选：{chosen.start}–{chosen.end}
+                </Text>
+              ) : null}
             </Field>
           ) : null}
           <Field label="用途" name="purpose" error={form.errors.purpose} hint="例如：老年合唱队排练">

@@ -8,7 +8,7 @@ import { useLoaded } from '../../../../hooks/useLoaded'
 import { api } from '../../../../services/api'
 import { roomStaffRoutes } from '../../../../services/roomStaffRoutes'
 import { useOnReturn } from '../../../../hooks/useOnReturn'
-import { hoursSummary } from '../components/hoursSummary'
+import { hoursWords } from '../../format'
 import '../staff.scss'
 
 /** Staff's rooms, those out of use too: each opens its editor and its door poster; a new one is one tap. */
@@ -37,7 +37,7 @@ export default function StaffRoomsPage() {
           </View>
           <Text className="rs-title">{r.name}</Text>
           <Text className="rs-line">容纳{r.capacity}人 · 每段{r.slotMinutes}分钟 · 最长{durationWords(r.maxMinutes)} · 可提前{r.horizonDays}天</Text>
-          <Text className="rs-line">{hoursSummary(r)}</Text>
+          <Text className="rs-line">{hoursWords(r.hours)}</Text>
           {r.facilities.length ? <Text className="rs-line gz-muted">设施：{r.facilities.join('、')}</Text> : null}
           <View className="rs-actions">
             <Button block size="large" data-testid="edit-room" onClick={() => go(roomStaffRoutes.editRoom(communityId, r.id))}>
