@@ -97,6 +97,8 @@ test('李书记 creates a room with its weekly hours, shuts it for a renovation,
   await form.locator('[data-field="needsApproval"] .gz-choice', { hasText: '需要审核' }).click();
   await fitsThePhone(page);
   await shot(page, 'room-staff-editor-large');
+  await form.locator('[data-testid="hours"]').scrollIntoViewIfNeeded();
+  await screenshot(page, 'room-staff-hours-large');
   await form.locator('[data-testid="room-save"]').click();
 
   const list = currentPage(page);

@@ -90,6 +90,9 @@ export default function RoomEditPage() {
     // Only a fresh load replaces what is on the form.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [existing.data])
+  useEffect(() => {
+    void Taro.setNavigationBarTitle({ title: roomId ? '修改活动室' : '新建活动室' })
+  }, [roomId])
   usePullDownRefresh(() => void (roomId ? existing.reload() : Promise.resolve()).finally(() => Taro.stopPullDownRefresh()))
 
   const save = () =>
