@@ -57,3 +57,6 @@ export const routes = {
 export function isTabPage(url: string): boolean {
   return TAB_PAGES.includes(url.split('?')[0])
 }
+
+/** `?a=1&b=2` of the values given, empty ones left out: for the subpackages' own address tables. */
+export const queryString = q
