@@ -14,11 +14,11 @@ const resident: MeView = {
   id: 'u_r',
   nickname: '张阿姨',
   avatarFileId: null,
-  residency: { communityId: 'c_xingfuli', communityName: '幸福里社区', status: 'approved', building: '1号楼', unit: '1单元', appliedAt: 0, reviewedAt: 0, rejectReason: null },
+  residency: { communityId: 'c_xingfuli', communityName: '幸福里社区', status: 'approved', building: '1号楼', unit: '1单元', reason: null, appliedAt: 0, reviewedAt: 0 },
   roles: [],
   admin: false,
   createdAt: 0,
-} as MeView;
+};
 
 const DAY = dateAfter(shanghaiDate(Date.now()), 2);
 
