@@ -1,4 +1,5 @@
 import { consultationRoutes } from './consultationRoutes'
+import { roomStaffRoutes } from './roomStaffRoutes'
 import { routes } from './routes'
 
 /** Where a document of each module opens; a module whose pages are not built opens nowhere. */
@@ -6,6 +7,7 @@ const PAGES: Record<string, (id: string) => string> = {
   consultation: consultationRoutes.detail,
   notice: routes.noticeDetail,
   room: routes.roomBooking,
+  roomSeries: roomStaffRoutes.series,
 }
 
 /** The page for `{ module, id }` (an inbox message's link, a notice's source), or null when there is none. */
