@@ -1,6 +1,6 @@
 import type { GridDay, GridSlot, roomContract } from '@shared/contract';
 import { AppError } from '@shared/errors';
-import { blackoutOver, dateAfter, hhmm, instantOf, minutesOf, slotIdsOf, slotStarts, weekdayOf } from '@shared/room/rules';
+import { blackoutOver, dateAfter, hhmm, midnightOf, minutesOf, slotIdsOf, slotStarts, weekdayOf } from '@shared/room/rules';
 import { DAY_MS, parseShanghai, shanghaiDate } from '@shared/time';
 import type { Handler, HandlerContext } from '../core/router';
 import { queryAll } from '../core/store/paging';
@@ -31,7 +31,7 @@ export const grid: Handler<C['grid']> = async (input, ctx) => {
       room: roomCard(room),
       slotMinutes: room.slotMinutes,
       maxMinutes: room.maxMinutes,
-      days: dates.map((date) => gridDay(ctx, room, date, held)),
+      days: dates.map((date) => gridDay(ctx, room, date, held, isStaffOf(ctx, room.communityId))),
     })),
   };
 };
@@ -42,12 +42,19 @@ async function roomOfCommunity(ctx: HandlerContext, roomId: string, communityId:
   return room;
 }
 
-function gridDay(ctx: HandlerContext, room: RoomDoc, date: string, held: Map<string, SlotDoc>): GridDay {
-  const staff = isStaffOf(ctx, room.communityId);
+/**
+ * One room's day. Every instant is the day's Shanghai midnight plus minutes, worked out once per day: the grid
+ * has hundreds of slots a week and answers many people at once.
+ */
+function gridDay(ctx: HandlerContext, room: RoomDoc, date: string, held: Map<string, SlotDoc>, staff: boolean): GridDay {
   const me = ctx.caller.user?._id ?? null;
-  const lastBookable = parseShanghai(shanghaiDate(ctx.now)) + room.horizonDays * DAY_MS;
+  const midnight = midnightOf(date);
+  const weekday = weekdayOf(date);
+  const hours = room.hours[weekday] ?? null;
+  const bookable = staff || midnight <= parseShanghai(shanghaiDate(ctx.now)) + room.horizonDays * DAY_MS;
   const slots = slotStarts(room.hours, date, room.slotMinutes).map((start): GridSlot => {
-    const end = hhmm(minutesOf(start) + room.slotMinutes);
+    const from = minutesOf(start);
+    const end = hhmm(from + room.slotMinutes);
     const holder = slotIdsOf(room._id, date, start, end)
       .map((id) => held.get(id))
       .find((s) => s !== undefined);
@@ -56,12 +63,14 @@ function gridDay(ctx: HandlerContext, room: RoomDoc, date: string, held: Map<str
       const mine = me !== null && holder.bookerId === me;
       return { ...base, state: 'taken', label: holder.label, mine, bookingId: mine || staff ? holder.bookingId : null };
     }
-    const from = instantOf(date, start);
-    if (from <= ctx.now) return { ...base, state: 'closed', label: '已过' };
-    const shut = blackoutOver(room.blackouts, room._id, from, instantOf(date, end));
+    const at = midnight + from * MINUTE_MS;
+    if (at <= ctx.now) return { ...base, state: 'closed', label: '已过' };
+    const shut = blackoutOver(room.blackouts, room._id, at, at + room.slotMinutes * MINUTE_MS);
     if (shut) return { ...base, state: 'closed', label: shut.kind };
-    if (!staff && parseShanghai(date) > lastBookable) return { ...base, state: 'closed', label: '暂未开放预约' };
+    if (!bookable) return { ...base, state: 'closed', label: '暂未开放预约' };
     return { ...base, state: 'free', label: null };
   });
-  return { date, weekday: weekdayOf(date), hours: room.hours[weekdayOf(date)] ?? null, slots };
+  return { date, weekday, hours, slots };
 }
+
+const MINUTE_MS = 60_000;

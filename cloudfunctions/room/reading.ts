@@ -18,7 +18,7 @@ export const booking: Handler<C['booking']> = async (_input, ctx) => bookingView
 export const myBookings: Handler<C['myBookings']> = async (input, ctx) => {
   const upcoming = input.when === 'upcoming';
   const page = await ctx.store.query<BookingDoc>('bookings', {
-    where: { bookerId: ctx.caller.user!._id, status: { in: upcoming ? [...LIVE_STATUSES] : ENDED } },
+    where: { bookerId: ctx.caller.user?._id ?? '-', status: { in: upcoming ? [...LIVE_STATUSES] : ENDED } },
     orderBy: [['startAt', upcoming ? 'asc' : 'desc'], ['_id', 'asc']],
     limit: input.limit,
     cursor: input.cursor,

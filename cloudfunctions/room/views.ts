@@ -79,8 +79,8 @@ export function bookingView(ctx: HandlerContext, b: BookingDoc): BookingView {
     can: {
       cancel: b.kind !== 'consultation' && ((mine && (b.status === 'pending' || b.status === 'confirmed')) || (staff && (b.status === 'pending' || b.status === 'confirmed'))),
       checkIn: mine && b.status === 'confirmed' && inWindow,
-      accept: mine && held,
-      decline: mine && held,
+      accept: (mine || staff) && held,
+      decline: (mine || staff) && held,
       review: staff && b.status === 'pending',
       markCheckedIn: staff && b.status === 'confirmed' && inWindow,
     },

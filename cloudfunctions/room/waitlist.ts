@@ -77,7 +77,7 @@ export const leaveWaitlist: Handler<C['leaveWaitlist']> = async (_input, ctx) =>
 };
 
 export const myWaits: Handler<C['myWaits']> = async (input, ctx) => {
-  const page = await ctx.store.query<WaitDoc>('roomWaits', { where: { userId: ctx.caller.user!._id }, orderBy: [['createdAt', 'desc'], ['_id', 'desc']], limit: input.limit, cursor: input.cursor });
+  const page = await ctx.store.query<WaitDoc>('roomWaits', { where: { userId: ctx.caller.user?._id ?? '-' }, orderBy: [['createdAt', 'desc'], ['_id', 'desc']], limit: input.limit, cursor: input.cursor });
   return { items: await Promise.all(page.items.map((w) => withPosition(ctx, w))), nextCursor: page.nextCursor };
 };
 

@@ -1,10 +1,11 @@
-import { LIVE_STATUSES, minutesOf } from '@shared/room/rules';
-import { dateAfter } from '@shared/room/rules';
+import { dateAfter, LIVE_STATUSES, minutesOf } from '@shared/room/rules';
 import { shanghaiDate } from '@shared/time';
+import type { UserDoc } from '../../cloudfunctions/core/caller';
 import type { Store } from '../../cloudfunctions/core/store/port';
 import { queryAll } from '../../cloudfunctions/core/store/paging';
 import type { BookingDoc, SlotDoc } from '../../cloudfunctions/room/records';
 import { DEMO_ROOMS } from '../../local-cloud/seed-rooms';
+import type { Client, TestCloud } from './cloud';
 
 export { DEMO_ROOMS };
 export const XFL = 'c_xingfuli';
@@ -38,4 +39,28 @@ export async function sweepNoOverlap(store: Store): Promise<BookingDoc[]> {
   const liveIds = new Set(live.map((b) => b._id));
   for (const s of slots) if (!liveIds.has(s.bookingId)) throw new Error(`slot ${s._id} held by ${s.bookingId}, which is not live`);
   return live;
+}
+
+/**
+ * Verified residents of 幸福里 written straight into the store: the crowd tests need hundreds, and verifying each
+ * through the app is tested elsewhere. Each signs in by its openid like anyone else.
+ */
+export async function residents(cloud: TestCloud, size: number, prefix: string): Promise<Client[]> {
+  const now = Date.now();
+  for (let i = 0; i < size; i++) {
+    const user: UserDoc = {
+      _id: `u_${prefix}_${i}`,
+      openid: `${prefix}-${i}`,
+      nickname: `居民${i}`,
+      avatarFileId: null,
+      residency: { communityId: XFL, name: `居民${i}`, building: `${(i % 9) + 1}号楼`, unit: '1单元', room: `${100 + i}`, status: 'approved', reason: null, appliedAt: now, reviewedAt: now },
+      roles: [],
+      admin: false,
+      createdAt: now,
+      updatedAt: now,
+      deletedAt: null,
+    };
+    await cloud.store.create('users', user);
+  }
+  return Promise.all(Array.from({ length: size }, (_, i) => cloud.login(`${prefix}-${i}`)));
 }

@@ -26,12 +26,12 @@ export const waitlistActions = {
   }),
   acceptOffer: action<BookingView>()({
     input: z.object({ id: id('预约') }).strict(),
-    permission: { allow: ['resident'], community: 'target', target: bookingTarget, owner: 'bookerId' },
-    summary: '确认候补保留的时段（需审核的房间转为待审核）',
+    permission: { allow: ['staff'], community: 'target', target: bookingTarget, owner: 'bookerId' },
+    summary: '确认候补保留的时段（需审核的房间转为待审核）；本人，或社区工作者电话确认后代为确认',
   }),
   declineOffer: action<BookingView>()({
     input: z.object({ id: id('预约') }).strict(),
-    permission: { allow: ['resident'], community: 'target', target: bookingTarget, owner: 'bookerId' },
-    summary: '放弃候补保留的时段（顺延给下一位）',
+    permission: { allow: ['staff'], community: 'target', target: bookingTarget, owner: 'bookerId' },
+    summary: '放弃候补保留的时段（顺延给下一位）；本人或社区工作者',
   }),
 };
