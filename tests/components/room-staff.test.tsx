@@ -132,6 +132,7 @@ describe('the approval queue', () => {
     const second = { ...pending, id: 'b_2', bookerName: '刘大爷', start: '18:00', end: '19:00' };
     const cloud = fakeCloud({
       'user.me': () => staff,
+      'user.listCommunities': () => [{ id: 'c_xingfuli', name: '幸福里社区', streetId: 's1', settings: {} }],
       'room.approvalQueue': () => ({ items: [pending, second], nextCursor: null }),
       'room.review': (data) => ({ ...pending, id: data.id, status: data.approve ? 'confirmed' : 'rejected' }),
     });
