@@ -7,8 +7,8 @@ import { answerDialog, baseUrl, currentPage, dataAs, expectTappable, gotoRoute, 
 
 /**
  * 活动室 end to end in Chromium at phone size, on rooms and residents of its own (other files share the cloud):
- * a resident books a room that needs approval from its grid, staff approve it, and she checks in with the room's
- * code; a resident who never comes is released by `dev/tick`, and the one queued behind him is offered the slot and
+ * a resident books a room that needs approval from its grid, staff approve it from their queue, and she checks in
+ * with the room's code; a resident who never comes is released by `dev/tick`, and the one queued behind him is offered the slot and
  * accepts it before the hold runs out; a consultation reserves the 议事厅 and its grid names the topic. Every page is
  * photographed, in large text too.
  */
@@ -181,8 +181,15 @@ test('a resident books a room that needs approval on its grid; staff approve; sh
   const booking = mine.items.find((b) => b.roomId === room.id)!;
   expect(booking).toMatchObject({ status: 'pending', start: range.start, end: range.end, attendees: 8 });
 
-  // Staff approve it (through the API: the staff pages are another branch's).
-  await dataAs('demo-staff', 'room', 'review', { id: booking.id, approve: true });
+  // 李书记 approves it from the staff desk's queue.
+  const staff = await phone('demo-staff');
+  const desk = await gotoRoute(staff, `/packages/room/staff/index?communityId=${XFL}`);
+  const waiting = desk.locator(`[data-testid="booking"][data-booking-id="${booking.id}"]`);
+  await waiting.getByText('书法小组练习', { exact: false }).waitFor();
+  await waiting.locator('[data-testid="approve"]').click();
+  await waiting.waitFor({ state: 'detached' });
+  await staff.context().close();
+  expect((await bookingOf(BOOKER, booking.id)).status).toBe('confirmed');
 
   const list = await gotoRoute(page, '/packages/room/mine/index');
   const card = list.locator('[data-testid="booking-card"]', { hasText: '会议室甲' });

@@ -33,9 +33,14 @@ export default function BookPage() {
     <Page>
       <Text className="page-title">{params.wait === '1' ? '排队候补' : '预约活动室'}</Text>
       <StateView loading={room.loading} error={r ? null : room.error} onRetry={() => void room.reload()} />
-      {r ? <BookForm room={r} initial={{ date: params.date, start: params.start, end: params.end }} waitOnly={params.wait === '1'} /> : null}
+      {r ? <BookForm room={r} initial={{ date: decoded(params.date), start: decoded(params.start), end: decoded(params.end) }} waitOnly={params.wait === '1'} /> : null}
     </Page>
   )
+}
+
+/** A page's query values arrive as they were written in its address: `09%3A30`. */
+function decoded(value: string | undefined): string | undefined {
+  return value === undefined ? undefined : decodeURIComponent(value)
 }
 
 /** Ends a range may have from `start`: each slot boundary after it, up to the longest booking and the closing time. */

@@ -4,6 +4,9 @@ import { WEEKDAY_LABELS } from '@shared/room/rules'
 import { isSelected, type Selection } from '@shared/room/selection'
 import { formatDate } from '../format'
 
+/** The grid's word for a slot whose time has passed. */
+const PAST = '已过'
+
 /** What a slot says, in words, beside its time. */
 function slotWords(slot: GridSlot, selected: boolean): string {
   if (selected) return '已选'
@@ -24,9 +27,14 @@ function slotTone(slot: GridSlot, selected: boolean): string {
  */
 export function DayGrid({ day, selection, onTap }: { day: GridDay; selection: Selection | null; onTap: (index: number) => void }) {
   if (!day.slots.length) return <Text className="gz-muted rm-line">{day.hours ? '这一天没有可预约的时段' : `${WEEKDAY_LABELS[day.weekday]}不开放`}</Text>
+  // Today's slots already gone are left out: what is still to come is what a person scrolls for.
+  const gone = day.slots.findIndex((s) => !(s.state === 'closed' && s.label === PAST))
+  if (gone < 0) return <Text className="gz-muted rm-line">今天的时段都已过去，请看后面的日子</Text>
   return (
     <View className="rm-slots" data-testid="day-grid">
+      {gone > 0 ? <Text className="gz-muted">今天{day.slots[gone].start}以前的时段已过</Text> : null}
       {day.slots.map((slot, i) => {
+        if (i < gone) return null
         const selected = isSelected(selection, i)
         return (
           <View

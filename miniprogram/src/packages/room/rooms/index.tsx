@@ -5,6 +5,8 @@ import { StateView } from '../../../components/StateView'
 import { useLoaded } from '../../../hooks/useLoaded'
 import { useMe } from '../../../hooks/useMe'
 import { api } from '../../../services/api'
+import { hasRoleIn } from '../../../services/roles'
+import { roomStaffRoutes } from '../../../services/roomStaffRoutes'
 import { routes } from '../../../services/routes'
 import { RoomCard } from '../components/RoomCard'
 import { NeedsResidency } from '../components/NeedsResidency'
@@ -18,6 +20,7 @@ export default function RoomsPage() {
   const { me } = useMe()
   const communityId = roomCommunity(params.communityId, me)
   const resident = residentOf(me, communityId)
+  const staff = hasRoleIn(me, 'staff', communityId)
   const rooms = useLoaded(() => api.room.rooms({ communityId }), communityId || null)
   const standing = useLoaded(() => api.room.myStanding({ communityId }), resident ? communityId : null)
   usePullDownRefresh(() => {
@@ -29,6 +32,13 @@ export default function RoomsPage() {
       <Text className="page-title">活动室</Text>
       <Text className="page-intro">社区的活动室、会议室、议事厅和文体中心向居民开放。选一间，看看哪天哪个时段空着，点一下就能预约。</Text>
       <NeedsResidency communityId={communityId} back={routes.rooms()} />
+      {staff ? (
+        <View className="rm-links">
+          <View className="rm-link" role="button" data-testid="room-staff" onClick={() => void Taro.navigateTo({ url: roomStaffRoutes.desk(communityId) })}>
+            活动室管理
+          </View>
+        </View>
+      ) : null}
       {resident ? (
         <View className="rm-links">
           <View className="rm-link" role="button" data-testid="my-bookings" onClick={() => void Taro.navigateTo({ url: routes.myBookings })}>
