@@ -12,6 +12,28 @@ const subPackages = [
   { root: 'packages/consultation', pages: ['detail/index', 'host/index', 'hosted/index', 'create/index', 'opinions/index', 'opinion/index', 'opinion-new/index', 'staff/index', 'audit/index'] },
   { root: 'packages/budget', pages: ['rounds/index', 'round/index', 'edit/index', 'proposal/index', 'proposal-new/index', 'ballot/index', 'receipt/index', 'results/index', 'review/index', 'staff/index'] },
   { root: 'packages/wish', pages: ['wall/index', 'detail/index', 'new/index', 'mine/index', 'points/index', 'staff/index', 'org/index'] },
+  {
+    root: 'packages/room',
+    pages: [
+      'rooms/index',
+      'room/index',
+      'book/index',
+      'mine/index',
+      'booking/index',
+      'checkin/index',
+      'suspended/index',
+      'staff/index',
+      'staff/rooms/index',
+      'staff/room-edit/index',
+      'staff/blackouts/index',
+      'staff/poster/index',
+      'staff/day/index',
+      'staff/series/index',
+      'staff/series-new/index',
+      'staff/series-detail/index',
+      'staff/proxy/index',
+    ],
+  },
 ]
 
 // The demo sign-in stands in for WeChat's identity on H5 only; the weapp build must not contain it.

@@ -25,7 +25,7 @@ interface SeriesData extends EventData {
 
 /** The page a booking's message opens (the resident's booking page in `packages/room`). */
 export const bookingPage = (id: string) => `packages/room/booking/index?id=${id}`;
-export const seriesPage = (id: string) => `packages/room/series/index?id=${id}`;
+export const seriesPage = (id: string) => `packages/room/staff/series-detail/index?id=${id}`;
 
 const link = (d: BookingEventData) => ({ module: 'room', id: d.bookingId });
 const page = (d: BookingEventData) => bookingPage(d.bookingId);

@@ -40,7 +40,7 @@ export async function uploadFile(localPath: string, folder: UploadFolder): Promi
 }
 
 /** Cloud storage folders on weapp, one per kind of picture; the local cloud names H5 uploads itself. */
-export type UploadFolder = 'avatars' | 'notices' | 'consultation' | 'budget' | 'wish'
+export type UploadFolder = 'avatars' | 'notices' | 'consultation' | 'budget' | 'wish' | 'room'
 
 async function uploadOverHttp(localPath: string): Promise<string> {
   const session = getSession()

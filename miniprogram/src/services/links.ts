@@ -1,10 +1,13 @@
 import { consultationRoutes } from './consultationRoutes'
+import { roomStaffRoutes } from './roomStaffRoutes'
 import { routes } from './routes'
 
 /** Where a document of each module opens; a module whose pages are not built opens nowhere. */
 const PAGES: Record<string, (id: string) => string> = {
   consultation: consultationRoutes.detail,
   notice: routes.noticeDetail,
+  room: routes.roomBooking,
+  roomSeries: roomStaffRoutes.series,
 }
 
 /** The page for `{ module, id }` (an inbox message's link, a notice's source), or null when there is none. */

@@ -39,6 +39,17 @@ export const routes = {
   wishPoints: (communityId?: string) => `/packages/wish/points/index${q({ communityId })}`,
   wishStaff: (communityId?: string) => `/packages/wish/staff/index${q({ communityId })}`,
   wishOrg: (communityId?: string) => `/packages/wish/org/index${q({ communityId })}`,
+  rooms: (communityId?: string) => `/packages/room/rooms/index${q({ communityId })}`,
+  /** `date`: the day the grid opens on (YYYY-MM-DD). */
+  room: (id: string, date?: string) => `/packages/room/room/index${q({ id, date })}`,
+  /** `wait`: the range is taken; the form queues for it (排队候补) instead of booking. */
+  roomBook: (roomId: string, date: string, start: string, end: string, wait?: boolean) => `/packages/room/book/index${q({ roomId, date, start, end, wait: wait ? '1' : undefined })}`,
+  myBookings: '/packages/room/mine/index',
+  /** On WeChat the door QR opens this page with a `scene`; on H5 the resident types the room's code. */
+  roomCheckIn: (roomId?: string) => `/packages/room/checkin/index${q({ roomId })}`,
+  /** One booking: its state, cancel, check in, and a waitlist offer to accept or decline. */
+  roomBooking: (id: string) => `/packages/room/booking/index${q({ id })}`,
+  roomSuspension: (communityId?: string) => `/packages/room/suspended/index${q({ communityId })}`,
   /** H5 only; the weapp build has no such page. */
   login: (redirect?: string) => `/packages/login/index${q({ redirect })}`,
 }
@@ -46,3 +57,6 @@ export const routes = {
 export function isTabPage(url: string): boolean {
   return TAB_PAGES.includes(url.split('?')[0])
 }
+
+/** `?a=1&b=2` of the values given, empty ones left out: for the subpackages' own address tables. */
+export const queryString = q

@@ -54,6 +54,7 @@ const Taro = {
   reLaunch: jest.fn(async () => ({})),
   navigateBack: jest.fn(async () => ({})),
   stopPullDownRefresh: jest.fn(),
+  setNavigationBarTitle: jest.fn(async () => ({})),
   getCurrentPages: jest.fn(() => [{ route: 'pages/mine/index' }]),
   getStorageSync: jest.fn((key: string) => (storage.has(key) ? storage.get(key) : '')),
   setStorageSync: jest.fn((key: string, value: unknown) => void storage.set(key, value)),

@@ -10,6 +10,8 @@ import { refreshResidencyQueue, waitingIn } from '../../../services/residencyQue
 import { routes } from '../../../services/routes'
 import { consultationRoutes } from '../../../services/consultationRoutes'
 import { MenuItem } from '../../../components/MenuItem'
+import { roomStaffRoutes } from '../../../services/roomStaffRoutes'
+import { usePendingBookings } from './usePendingBookings'
 import '../admin.scss'
 
 /** The staff entry: everything staff do for one community, with the waiting applications counted. */
@@ -19,9 +21,10 @@ export default function CommunityAdminPage() {
   const communityId = scope.community?.id
   const counts = useResidencyQueue(!!communityId)
   const waiting = communityId ? waitingIn(counts, communityId) : null
+  const bookings = usePendingBookings(communityId)
 
   usePullDownRefresh(() => {
-    void Promise.all([scope.reload(), refreshResidencyQueue()]).finally(() => Taro.stopPullDownRefresh())
+    void Promise.all([scope.reload(), refreshResidencyQueue(), bookings.reload()]).finally(() => Taro.stopPullDownRefresh())
   })
 
   return (
@@ -45,6 +48,14 @@ export default function CommunityAdminPage() {
             <MenuItem label="居民名单与主持人" value="按楼栋查找、任免主持人" url={routes.members(communityId)} testId="admin-members" />
             <MenuItem label="社区设置" value="公告天数、议题审核等" url={routes.communitySettings(communityId)} testId="admin-settings" />
             <MenuItem label="议事管理" value="审核议题、指派主持人" url={consultationRoutes.staff(communityId)} testId="admin-consultations" />
+            <MenuItem
+              label="活动室"
+              value={bookings.count ? `${bookings.count}${bookings.more ? '+' : ''}个预约待审核` : '预约审核、开放时间、每日安排'}
+              url={roomStaffRoutes.desk(communityId)}
+              testId="admin-rooms"
+              badge={bookings.count}
+              badgeLabel="个预约待审核"
+            />
             <MenuItem label="公告管理" value="发布、置顶、阅读人数" url={routes.manageNotices(communityId)} testId="admin-notices" />
             <MenuItem label="通知发件箱" value="每条通知的发送情况" url={routes.outbox(communityId)} testId="admin-outbox" />
           </View>

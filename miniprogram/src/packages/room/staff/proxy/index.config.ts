@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '代办预约', enablePullDownRefresh: true })

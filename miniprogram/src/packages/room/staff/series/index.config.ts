@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '固定预约', enablePullDownRefresh: true })
