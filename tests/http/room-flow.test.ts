@@ -381,6 +381,23 @@ describe('活动室: rooms, bookings, check-in, the waitlist, series and consult
     await refusedUnchanged(cloud, 'VALIDATION', () => host.call('consultation', 'savePlan', { id: c.id, plan: { ...plan, meetingAt: instantOf(day(3), '10:00'), roomId: DEMO_ROOMS.heping } }));
   }, 60_000);
 
+  test('a resident\'s export lists their bookings and queue places; deleting the account frees their slots and keeps no name', async () => {
+    const [leaving, holder] = await crowd(cloud, staff, 2, 'leaving');
+    const mine = await leaving.ok('room', 'book', rangeInput(DEMO_ROOMS.activity, day(5), '19:00', '20:00', { purpose: '私人聚会' }));
+    await holder.ok('room', 'book', rangeInput(DEMO_ROOMS.activity, day(5), '20:00', '21:00'));
+    const queued = await leaving.ok('room', 'joinWaitlist', rangeInput(DEMO_ROOMS.activity, day(5), '20:00', '21:00'));
+    const data = (await leaving.ok('user', 'exportMyData', {})).records as Record<string, { _id: string }[]>;
+    expect(data.bookings.map((b) => b._id)).toEqual([mine.id]);
+    expect(data.roomWaits.map((w) => w._id)).toEqual([queued.id]);
+    expect(data.roomBookers).toHaveLength(1);
+    await leaving.ok('user', 'deleteMe', { confirm: '删除' });
+    const after = await staff.ok('room', 'booking', { id: mine.id });
+    expect(after).toMatchObject({ status: 'cancelled', bookerName: '已注销用户', purpose: '' });
+    const grid = await zhang.ok('room', 'grid', { communityId: XFL, roomId: DEMO_ROOMS.activity, from: day(5), days: 1 });
+    expect(grid.rooms[0].days[0].slots.find((x) => x.start === '19:00')?.state).toBe('free');
+    expect(await cloud.store.get('roomBookers', `${XFL}:${mine.bookerId}`)).toBeNull();
+  });
+
   test('the booker\'s bookings list upcoming ones soonest first', async () => {
     const list = (await zhang.ok('room', 'myBookings', { when: 'upcoming' })).items as BookingView[];
     const starts = list.map((b) => b.startAt);
