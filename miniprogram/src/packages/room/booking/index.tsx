@@ -6,6 +6,7 @@ import { Page } from '../../../components/Page'
 import { StateView } from '../../../components/StateView'
 import { useAction } from '../../../hooks/useAction'
 import { useLoaded } from '../../../hooks/useLoaded'
+import { useOnReturn } from '../../../hooks/useOnReturn'
 import { BookingActions, BookingStatus } from '../components/BookingCard'
 import { api } from '../../../services/api'
 import { formatRange } from '../format'
@@ -25,6 +26,8 @@ export default function BookingPage() {
   usePullDownRefresh(() => {
     void booking.reload().finally(() => Taro.stopPullDownRefresh())
   })
+  // Back from checking in: the booking has moved on.
+  useOnReturn(booking.reload)
   const b = booking.data
   return (
     <Page>

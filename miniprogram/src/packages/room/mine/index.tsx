@@ -1,5 +1,4 @@
-import { useRef, useState } from 'react'
-import { useDidShow } from '@tarojs/taro'
+import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { BookingView, WaitView } from '@shared/contract'
 import { Page } from '../../../components/Page'
@@ -9,6 +8,7 @@ import { ListFooter, StateView } from '../../../components/StateView'
 import { useAction } from '../../../hooks/useAction'
 import { useLoaded } from '../../../hooks/useLoaded'
 import { useMe } from '../../../hooks/useMe'
+import { useOnReturn } from '../../../hooks/useOnReturn'
 import { usePagedList } from '../../../hooks/usePagedList'
 import { api } from '../../../services/api'
 import { routes } from '../../../services/routes'
@@ -46,11 +46,7 @@ export default function MyBookingsPage() {
   )
   const communityId = me?.residency?.status === 'approved' ? roomCommunity(undefined, me) : ''
   const standing = useLoaded(() => api.room.myStanding({ communityId }), communityId || null)
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current) void Promise.all([list.reload(), communityId ? standing.reload() : null])
-    shown.current = true
-  })
+  useOnReturn(() => Promise.all([list.reload(), communityId ? standing.reload() : null]))
   const replace = (next: Item) => list.setItems((items) => items.map((i) => (keyOf(i) === keyOf(next) ? next : i)))
 
   return (

@@ -12,6 +12,7 @@ import { StateView } from '../../../components/StateView'
 import { PhotoRow } from '../../../components/Photos'
 import { useLoaded } from '../../../hooks/useLoaded'
 import { useMe } from '../../../hooks/useMe'
+import { useOnReturn } from '../../../hooks/useOnReturn'
 import { api } from '../../../services/api'
 import { routes } from '../../../services/routes'
 import { Facilities, RoomTags } from '../components/RoomCard'
@@ -42,9 +43,12 @@ export default function RoomPage() {
   const grid = useLoaded(() => api.room.grid({ communityId: r?.communityId ?? '', roomId, from: date, days: mode === 'day' ? 1 : 7 }), r ? `${r.id}|${date}|${mode}` : null)
   const resident = !!r && residentOf(me, r.communityId)
   const standing = useLoaded(() => api.room.myStanding({ communityId: r?.communityId ?? '' }), resident && r ? r.communityId : null)
+  const refresh = () => Promise.all([room.reload(), grid.reload(), resident ? standing.reload() : null])
   usePullDownRefresh(() => {
-    void Promise.all([room.reload(), grid.reload(), resident ? standing.reload() : null]).finally(() => Taro.stopPullDownRefresh())
+    void refresh().finally(() => Taro.stopPullDownRefresh())
   })
+  // Back from booking or queueing: the grid has changed.
+  useOnReturn(refresh)
 
   const days = grid.data?.rooms[0]?.days ?? []
   const step = mode === 'day' ? 1 : 7
@@ -113,8 +117,10 @@ function About({ room: r }: { room: RoomView }) {
 
 /** One day's slots, and what the person chose on them. */
 function DayPicker({ room, day, canBook }: { room: RoomView; day: GridDay; canBook: boolean }) {
-  const [selection, setSelection] = useState<Selection | null>(null)
+  const [chosenSlots, setSelection] = useState<Selection | null>(null)
   const [taken, setTaken] = useState<number | null>(null)
+  // A reload may have taken part of what was chosen: then nothing is chosen.
+  const selection = chosenSlots && day.slots.slice(chosenSlots.from, chosenSlots.to + 1).every((s) => s.state === 'free') ? chosenSlots : null
   const tap = (i: number) => {
     const slot = day.slots[i]
     if (slot.state === 'free') {

@@ -4,6 +4,7 @@ import { Page } from '../../../components/Page'
 import { StateView } from '../../../components/StateView'
 import { useLoaded } from '../../../hooks/useLoaded'
 import { useMe } from '../../../hooks/useMe'
+import { useOnReturn } from '../../../hooks/useOnReturn'
 import { api } from '../../../services/api'
 import { hasRoleIn } from '../../../services/roles'
 import { roomStaffRoutes } from '../../../services/roomStaffRoutes'
@@ -23,9 +24,11 @@ export default function RoomsPage() {
   const staff = hasRoleIn(me, 'staff', communityId)
   const rooms = useLoaded(() => api.room.rooms({ communityId }), communityId || null)
   const standing = useLoaded(() => api.room.myStanding({ communityId }), resident ? communityId : null)
+  const refresh = () => Promise.all([rooms.reload(), resident ? standing.reload() : null])
   usePullDownRefresh(() => {
-    void Promise.all([rooms.reload(), resident ? standing.reload() : null]).finally(() => Taro.stopPullDownRefresh())
+    void refresh().finally(() => Taro.stopPullDownRefresh())
   })
+  useOnReturn(refresh)
 
   return (
     <Page>
