@@ -18,6 +18,9 @@ export interface Fixtures {
   noticeId: string;
   consultationId: string;
   opinionId: string;
+  /** 张阿姨's first upcoming booking and the demo's weekly class, both from the demo seed. */
+  bookingId: string;
+  seriesId: string;
 }
 
 export interface Visit {
@@ -26,6 +29,7 @@ export interface Visit {
   query?: (f: Fixtures) => string;
 }
 
+const HALL = 'r_xfl_hall';
 const VOTING_ROUND = 'br_demo_voting';
 const COUNTED_ROUND = 'br_demo_2025';
 
@@ -76,6 +80,23 @@ export const PAGE_VISITS: Record<string, Visit> = {
   'packages/wish/points/index': { as: WISHER },
   'packages/wish/staff/index': { as: STAFF, query: () => `?communityId=${XFL}` },
   'packages/wish/org/index': { as: ORG, query: () => `?communityId=${XFL}` },
+  'packages/room/rooms/index': { as: RESIDENT },
+  'packages/room/room/index': { as: RESIDENT, query: () => `?id=${HALL}` },
+  'packages/room/book/index': { as: RESIDENT, query: () => `?roomId=${HALL}` },
+  'packages/room/mine/index': { as: RESIDENT },
+  'packages/room/booking/index': { as: RESIDENT, query: (f) => `?id=${f.bookingId}` },
+  'packages/room/checkin/index': { as: RESIDENT, query: () => `?roomId=${HALL}` },
+  'packages/room/suspended/index': { as: RESIDENT, query: () => `?communityId=${XFL}` },
+  'packages/room/staff/index': { as: STAFF, query: () => `?communityId=${XFL}` },
+  'packages/room/staff/rooms/index': { as: STAFF, query: () => `?communityId=${XFL}` },
+  'packages/room/staff/room-edit/index': { as: STAFF, query: () => `?communityId=${XFL}&roomId=${HALL}` },
+  'packages/room/staff/blackouts/index': { as: STAFF, query: () => `?communityId=${XFL}&roomId=${HALL}` },
+  'packages/room/staff/poster/index': { as: STAFF, query: () => `?roomId=${HALL}` },
+  'packages/room/staff/day/index': { as: STAFF, query: () => `?communityId=${XFL}` },
+  'packages/room/staff/series/index': { as: STAFF, query: () => `?communityId=${XFL}` },
+  'packages/room/staff/series-new/index': { as: STAFF, query: () => `?communityId=${XFL}` },
+  'packages/room/staff/series-detail/index': { as: STAFF, query: (f) => `?id=${f.seriesId}` },
+  'packages/room/staff/proxy/index': { as: STAFF, query: () => `?communityId=${XFL}` },
   'packages/login/index': {},
 };
 
@@ -128,5 +149,8 @@ export async function makeFixtures(): Promise<Fixtures> {
     description: '建议错峰共享附近单位的车位，晚上七点到早上七点开放给居民。',
     category: '其他',
   });
-  return { noticeId: notice.id, consultationId: consultation.id, opinionId: opinion.id };
+  const bookings = await dataAs<{ items: { id: string }[] }>(RESIDENT, 'room', 'myBookings', { when: 'upcoming' });
+  const series = await dataAs<{ id: string }[]>(STAFF, 'room', 'seriesList', { communityId: XFL });
+  if (!bookings.items[0] || !series[0]) throw new Error('演示数据里没有张阿姨的活动室预约或固定预约');
+  return { noticeId: notice.id, consultationId: consultation.id, opinionId: opinion.id, bookingId: bookings.items[0].id, seriesId: series[0].id };
 }

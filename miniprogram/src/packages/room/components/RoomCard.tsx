@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { Picture } from '../../../components/Picture'
 import type { RoomCard as Card } from '@shared/contract'
 import { useFileUrls } from '../../../hooks/useFileUrls'
 import { routes } from '../../../services/routes'
@@ -26,7 +27,7 @@ export function RoomCard({ room }: { room: Card }) {
   const urls = useFileUrls(room.photos.slice(0, 1))
   return (
     <View className="gz-card rm-card" role="button" data-testid="room-card" onClick={() => void Taro.navigateTo({ url: routes.room(room.id) })}>
-      {urls?.[0] ? <Image className="rm-card__photo" src={urls[0]} mode="aspectFill" /> : null}
+      {urls?.[0] ? <Picture className="rm-card__photo" src={urls[0]} mode="aspectFill" alt={`${room.name}的照片`} /> : null}
       <Text className="rm-card__title">{room.name}</Text>
       <RoomTags room={room} />
       <Facilities list={room.facilities} />

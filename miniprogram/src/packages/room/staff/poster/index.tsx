@@ -1,5 +1,6 @@
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { Picture } from '../../../components/Picture'
 import { Button } from '@nutui/nutui-react-taro'
 import { Page } from '../../../../components/Page'
 import { StateView } from '../../../../components/StateView'
@@ -53,7 +54,7 @@ export default function PosterPage() {
         <>
           <View className="rs-poster" data-testid="poster">
             <Text className="rs-poster__name">{qr.data.roomName}</Text>
-            <Image className="rs-poster__qr" src={qr.data.image} mode="aspectFit" aria-label={`${qr.data.roomName}签到二维码`} />
+            <Picture className="rs-poster__qr" src={qr.data.image} mode="aspectFit" alt={`${qr.data.roomName}签到二维码`} />
             <Text className="rs-poster__hint">{qr.data.source === 'wxacode' ? '微信扫码签到' : '扫码或输入签到码签到'}</Text>
             <Text className="rs-poster__code" data-testid="poster-code">
               {qr.data.checkInCode}
