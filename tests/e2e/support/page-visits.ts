@@ -3,6 +3,8 @@
  * the elder audit opens each: as whom, and with which query. A page added to app.config.ts without a line here
  * fails the audit with its path, so no page goes unchecked.
  */
+import { dateAfter, weekdayOf } from '@shared/room/rules';
+import { shanghaiDate } from '@shared/time';
 import { dataAs } from './cloud';
 
 export const XFL = 'c_xingfuli';
@@ -18,7 +20,7 @@ export interface Fixtures {
   noticeId: string;
   consultationId: string;
   opinionId: string;
-  /** 张阿姨's first upcoming booking and the demo's weekly class, both from the demo seed. */
+  /** A booking of 张阿姨's and a weekly class in the 议事厅, made in the evenings a week or more ahead. */
   bookingId: string;
   seriesId: string;
 }
@@ -149,8 +151,14 @@ export async function makeFixtures(): Promise<Fixtures> {
     description: '建议错峰共享附近单位的车位，晚上七点到早上七点开放给居民。',
     category: '其他',
   });
-  const bookings = await dataAs<{ items: { id: string }[] }>(RESIDENT, 'room', 'myBookings', { when: 'upcoming' });
-  const series = await dataAs<{ id: string }[]>(STAFF, 'room', 'seriesList', { communityId: XFL });
-  if (!bookings.items[0] || !series[0]) throw new Error('演示数据里没有张阿姨的活动室预约或固定预约');
-  return { noticeId: notice.id, consultationId: consultation.id, opinionId: opinion.id, bookingId: bookings.items[0].id, seriesId: series[0].id };
+  // Late evenings a week and more ahead, where the other e2e files never book the 议事厅.
+  const today = shanghaiDate(now);
+  const booking = await dataAs<{ id: string }>(RESIDENT, 'room', 'book', {
+    roomId: HALL, date: dateAfter(today, 6), start: '20:00', end: '20:30', purpose: '楼组读书会', attendees: 8,
+  });
+  const firstDate = dateAfter(today, 9);
+  const series = await dataAs<{ id: string }>(STAFF, 'room', 'createSeries', {
+    roomId: HALL, title: '京剧兴趣班', organizer: '社区京剧社', weekday: weekdayOf(firstDate), start: '20:30', end: '21:00', every: 1, firstDate, attendees: 12,
+  });
+  return { noticeId: notice.id, consultationId: consultation.id, opinionId: opinion.id, bookingId: booking.id, seriesId: series.id };
 }
