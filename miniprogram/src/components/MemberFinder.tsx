@@ -17,13 +17,15 @@ interface Props {
   /** One found resident; `replace` puts a changed record in the list (a new host). */
   renderMember: (member: MemberView, replace: (next: MemberView) => void) => ReactNode
   testId?: string
+  /** Records changed elsewhere on the page (a host removed from the hosts list), shown in place of what was found. */
+  latest?: Readonly<Record<string, MemberView>>
 }
 
 /**
  * The community's verified residents, found by building, or building and unit (`user.listMembers`): how staff find
  * someone, for the resident list and for acting on a resident's behalf (代办). The page needs pull-to-refresh.
  */
-export function MemberFinder({ communityId, renderMember, testId = 'members' }: Props) {
+export function MemberFinder({ communityId, renderMember, testId = 'members', latest }: Props) {
   const [typed, setTyped] = useState<Search>({ building: '', unit: '' })
   const [search, setSearch] = useState<Search>({ building: '', unit: '' })
   const [searchError, setSearchError] = useState<string | undefined>()
@@ -83,7 +85,7 @@ export function MemberFinder({ communityId, renderMember, testId = 'members' }: 
         </View>
       </View>
       <StateView loading={list.loading} error={list.error} empty={list.empty} emptyText={searching ? '这里没有找到已认证的居民，请核对楼栋和单元' : '还没有已认证的居民'} onRetry={list.reload} />
-      <View data-testid={testId}>{list.items.map((m) => renderMember(m, replace))}</View>
+      <View data-testid={testId}>{list.items.map((m) => renderMember(latest?.[m.userId] ?? m, replace))}</View>
       <ListFooter loadingMore={list.loadingMore} moreError={list.moreError} hasMore={list.hasMore} count={list.items.length} onRetry={list.loadMore} />
     </>
   )

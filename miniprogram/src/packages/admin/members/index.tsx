@@ -90,6 +90,12 @@ export default function MembersPage() {
   const scope = useManagedCommunity(params.communityId, 'residency')
   const communityId = scope.community?.id
   const hosts = useHosts(communityId)
+  // A host removed from the hosts list must also read 设为主持人 again in the resident list below.
+  const [latest, setLatest] = useState<Record<string, MemberView>>({})
+  const changed = (m: MemberView) => {
+    setLatest((all) => ({ ...all, [m.userId]: m }))
+    void hosts.reload()
+  }
 
   return (
     <Page>
@@ -105,24 +111,15 @@ export default function MembersPage() {
           <StateView loading={hosts.loading && !hosts.hosts.length} error={hosts.error} empty={!hosts.loading && !hosts.error && !hosts.hosts.length} emptyText="还没有主持人。在下面的居民名单里点“设为主持人”。" onRetry={() => void hosts.reload()} />
           <View data-testid="hosts">
             {hosts.hosts.map((m) => (
-              <MemberCard key={m.userId} member={m} communityId={communityId} onChanged={() => void hosts.reload()} />
+              <MemberCard key={m.userId} member={m} communityId={communityId} onChanged={changed} />
             ))}
           </View>
 
           <Text className="gz-section-title">已认证居民</Text>
           <MemberFinder
             communityId={communityId}
-            renderMember={(m, replace) => (
-              <MemberCard
-                key={m.userId}
-                member={m}
-                communityId={communityId}
-                onChanged={(next) => {
-                  replace(next)
-                  void hosts.reload()
-                }}
-              />
-            )}
+            latest={latest}
+            renderMember={(m) => <MemberCard key={m.userId} member={m} communityId={communityId} onChanged={changed} />}
           />
         </>
       ) : null}
