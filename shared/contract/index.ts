@@ -10,3 +10,4 @@ export * from './consultation';
 export * from './budget';
 export * from './cron';
 export * from './wish';
+export * from './dashboard';
