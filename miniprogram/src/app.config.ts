@@ -12,6 +12,7 @@ const subPackages = [
   { root: 'packages/consultation', pages: ['detail/index', 'host/index', 'hosted/index', 'create/index', 'opinions/index', 'opinion/index', 'opinion-new/index', 'staff/index', 'audit/index'] },
   { root: 'packages/budget', pages: ['rounds/index', 'round/index', 'edit/index', 'proposal/index', 'proposal-new/index', 'ballot/index', 'receipt/index', 'results/index', 'review/index', 'staff/index'] },
   { root: 'packages/wish', pages: ['wall/index', 'detail/index', 'new/index', 'mine/index', 'points/index', 'staff/index', 'org/index'] },
+  { root: 'packages/dashboard', pages: ['index/index'] },
 ]
 
 // The demo sign-in stands in for WeChat's identity on H5 only; the weapp build must not contain it.

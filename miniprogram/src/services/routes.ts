@@ -39,6 +39,8 @@ export const routes = {
   wishPoints: (communityId?: string) => `/packages/wish/points/index${q({ communityId })}`,
   wishStaff: (communityId?: string) => `/packages/wish/staff/index${q({ communityId })}`,
   wishOrg: (communityId?: string) => `/packages/wish/org/index${q({ communityId })}`,
+  /** 数据看板: one community's (staff), or the street's (`street`, the admin). */
+  dashboard: (communityId?: string, street?: boolean) => `/packages/dashboard/index/index${q({ communityId, street: street ? '1' : undefined })}`,
   /** H5 only; the weapp build has no such page. */
   login: (redirect?: string) => `/packages/login/index${q({ redirect })}`,
 }
