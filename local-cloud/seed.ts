@@ -9,6 +9,7 @@ import type { CommunityDoc } from '../cloudfunctions/user/records';
 import type { NoticeDoc } from '../cloudfunctions/notice/records';
 import { seedBudgetDemo } from './seed-budget';
 import { seedWishes } from './seed-wishes';
+import { seedMonths } from './seed-months';
 
 export const DEMO_COMMUNITIES = [
   { id: 'c_xingfuli', name: '幸福里社区' },
@@ -124,5 +125,6 @@ export async function seedDemo(store: Store, now = Date.now(), options: { activi
   if (options.activity) await seedDemoActivity(store, now);
   await seedBudgetDemo(store, now);
   await seedWishes(store, now);
+  if (options.activity) await seedMonths(store, now);
   return true;
 }
