@@ -25,7 +25,8 @@ export function chartSvg(spec: ChartSpec, size: { width: number; height: number;
     textStyle: text,
     legend: spec.series.length > 1 ? { top: 0, textStyle: text, itemWidth: 18, itemHeight: 10 } : undefined,
     grid: { left: 8, right: 16, top: spec.series.length > 1 ? size.fontSize * 2.4 + 8 : 16, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: spec.categories, axisLabel: { ...text, interval: 0, hideOverlap: true } },
+    // Every label shown, turned when there are many (twelve months, eight kinds) so none hides another.
+    xAxis: { type: 'category', data: spec.categories, axisLabel: { ...text, interval: 0, rotate: spec.categories.length > 6 ? 45 : 0 } },
     yAxis: { type: 'value', minInterval: 1, axisLabel: text },
     series: spec.series.map((s) => ({ type: spec.kind, name: s.name, data: s.values, silent: true, symbolSize: 8, barMaxWidth: 32, connectNulls: false })),
   })
