@@ -163,7 +163,7 @@ function resident(i: number, now: number): UserDoc {
   };
 }
 
-function wish(i: number, now: number): WishDoc {
+export function wish(i: number, now: number): WishDoc {
   const at = now - (i % 365) * DAY_MS;
   return {
     _id: `w_bench${i}`,
