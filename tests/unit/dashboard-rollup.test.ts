@@ -1,3 +1,4 @@
+import { formatFigure, monthLabel } from '@shared/dashboard/format';
 import { monthOf, resolvePeriod, uniquePeriodsOf } from '@shared/dashboard/periods';
 import { foldEntries, medianOf, rate, readerOf, sumRollups, type FoldEntry, type FoldRules } from '@shared/dashboard/rollup';
 import { parseShanghai } from '@shared/time';
@@ -146,5 +147,18 @@ describe('the dashboard view', () => {
     expect(view.participants).toMatchObject({ unique: null, byMonth: [{ month: '2026-02', unique: 0, actions: 0 }, { month: '2026-03', unique: 0, actions: 0 }] });
     expect(view.participants.note).toContain('无法去重');
     expect(view.communities).toEqual([]);
+  });
+});
+
+describe('figures in words', () => {
+  test('a rate, money, days and counts read as people write them; nothing to measure reads —', () => {
+    expect(formatFigure(0.947, 'percent')).toBe('94.7%');
+    expect(formatFigure(1, 'percent')).toBe('100.0%');
+    expect(formatFigure(1234567, 'yuan')).toBe('¥1,234,567');
+    expect(formatFigure(2.5, 'days')).toBe('2.5天');
+    expect(formatFigure(7012, 'count')).toBe('7,012');
+    expect(formatFigure(null, 'percent')).toBe('—');
+    expect(monthLabel('2026-03', false)).toBe('3月');
+    expect(monthLabel('2025-11', true)).toBe('2025年11月');
   });
 });
