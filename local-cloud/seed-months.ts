@@ -1,6 +1,6 @@
 /**
  * Half a year of everyday life for the staff dashboard: each month a few 微心愿 go from the wish to the thanks in
- * 幸福里 and 和平, and staff publish a notice. Made through the real actions on a clock moved back month by month, so
+ * 幸福里 and 和平, and staff publish a notice; the neighbours rate the 创享计划 projects finished last year. Made through the real actions on a clock moved back month by month, so
  * the audit entries the dashboard folds are the app's own; then the dashboard's fold runs once, so the figures show
  * on first start rather than at the first timer run.
  */
@@ -8,6 +8,7 @@ import type { NoticeView, WishView } from '@shared/contract';
 import { DAY_MS } from '@shared/time';
 import { SEALING_WINDOW_MS } from '../cloudfunctions/core/audit';
 import type { Store } from '../cloudfunctions/core/store/port';
+import type { ProposalDoc } from '../cloudfunctions/budget/records';
 import { FOLD_BATCH, foldOnce } from '../cloudfunctions/dashboard/fold';
 import { demoActions, type Call } from './demo-activity';
 
@@ -50,6 +51,19 @@ async function wishThrough(call: Call, at: (t: number) => void, start: number, w
   await call(w.wisher, 'wish', 'confirm', { id: made.id, thanks: '谢谢邻居！' });
 }
 
+/** The neighbours rate the 2025 round's finished projects in the weeks after they were done. */
+async function rateFinishedProjects(store: Store, call: Call, at: (t: number) => void, now: number): Promise<void> {
+  const { items } = await store.query<ProposalDoc>('budgetProposals', { where: { communityId: XFL }, limit: 100 });
+  const done = items.filter((p) => p.implementation?.status === 'done');
+  const levels = ['satisfied', 'satisfied', 'basic', 'dissatisfied'];
+  for (const p of done) {
+    for (const [i, who] of [ZHANG, LIU, CHEN, ZHAO].entries()) {
+      at(now - (20 - i * 4) * DAY_MS);
+      await call(who, 'budget', 'rateProject', { id: p._id, level: levels[i] });
+    }
+  }
+}
+
 export async function seedMonths(store: Store, now: number): Promise<void> {
   const { call, at } = demoActions(store, now);
   for (let back = MONTHS; back >= 1; back -= 1) {
@@ -66,6 +80,7 @@ export async function seedMonths(store: Store, now: number): Promise<void> {
     await call(WU, 'wish', 'fulfil', { id: proxy.id, note: '药已送到', photos: [] });
     await call(HEPING_STAFF, 'wish', 'confirmByPhone', { id: proxy.id, note: '电话回访，郑爷爷说已收到' });
   }
+  await rateFinishedProjects(store, call, at, now);
   at(now);
   // What the timer would fold in its first run, folded now.
   while ((await foldOnce(store, now + SEALING_WINDOW_MS, FOLD_BATCH)) === FOLD_BATCH);
