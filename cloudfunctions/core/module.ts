@@ -31,7 +31,7 @@ export interface Sample {
   values(store: Store, communityId: string, from: number, to: number): Promise<number[]>;
 }
 
-/** What a figure is made from: the sums and medians of the measures over the period and place. */
+/** What a figure is made from: the sums, medians and distribution totals of the measures over the period and place. */
 export type MeasureReader = ReturnType<typeof readerOf>;
 
 /** A figure on the dashboard. `format` says how it reads; `trend` puts its month-by-month values in its group's chart. */

@@ -141,10 +141,16 @@ export function rate(part: number, whole: number): number | null {
   return whole > 0 ? part / whole : null;
 }
 
+/** The values of a distribution added up: a sample's total (the opening minutes of every room). */
+export function totalOf(dist: Readonly<Record<string, number>> | undefined): number {
+  return Object.entries(dist ?? {}).reduce((s, [value, n]) => s + Number(value) * n, 0);
+}
+
 /** How a figure reads the period's rollup. */
 export function readerOf(r: Rollup) {
   return {
     sum: (key: string) => r.sums[key] ?? 0,
     median: (key: string) => medianOf(r.dists[key]),
+    total: (key: string) => totalOf(r.dists[key]),
   };
 }

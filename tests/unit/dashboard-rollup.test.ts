@@ -88,6 +88,7 @@ describe('folding audit entries into month rollups', () => {
     expect(both.dists.days).toEqual({ '1': 3, '9': 1, '10': 1 });
     expect(readerOf(both).median('days')).toBe(1);
     expect(medianOf({ '2': 1, '5': 1 })).toBe(3.5);
+    expect(readerOf(both).total('days')).toBe(22);
   });
 
   test('the satisfaction rate is 满意 and 基本满意 over all ratings', () => {
