@@ -24,7 +24,7 @@ export function chartSvg(spec: ChartSpec, size: { width: number; height: number;
     color: COLORS,
     textStyle: text,
     legend: spec.series.length > 1 ? { top: 0, textStyle: text, itemWidth: 18, itemHeight: 10 } : undefined,
-    grid: { left: 8, right: 16, top: spec.series.length > 1 ? size.fontSize * 2.4 + 8 : 16, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 16, top: spec.series.length > 1 ? size.fontSize * 2.4 + 8 : 16, bottom: 8 },
     // Every label shown, turned when there are many (twelve months, eight kinds) so none hides another.
     xAxis: { type: 'category', data: spec.categories, axisLabel: { ...text, interval: 0, rotate: spec.categories.length > 6 ? 45 : 0 } },
     yAxis: { type: 'value', minInterval: 1, axisLabel: text },
