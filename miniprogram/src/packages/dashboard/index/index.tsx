@@ -93,6 +93,9 @@ function Figures({ view, names }: { view: DashboardView; names: Map<string, stri
   const withYear = months[0].slice(0, 4) !== months[months.length - 1].slice(0, 4)
   const categories = months.map((m) => monthLabel(m, withYear))
   const p = view.participants
+  // Every community of the street, those with nothing in the period at 0, then any the list does not know (the street's own notices).
+  const quiet = [...names.keys()].filter((id) => !view.communities.some((c) => c.communityId === id)).map((communityId) => ({ communityId, actions: 0, participants: p.unique === null ? null : 0 }))
+  const side = [...view.communities, ...quiet].sort((a, b) => (names.has(b.communityId) ? 1 : 0) - (names.has(a.communityId) ? 1 : 0))
   return (
     <View data-testid="dashboard">
       <Text className="gz-muted db-updated" data-testid="dashboard-period">
@@ -128,7 +131,7 @@ function Figures({ view, names }: { view: DashboardView; names: Map<string, stri
         />
       </View>
 
-      {view.communities.length ? (
+      {view.communityId === null ? (
         <View className="gz-card">
           <Text className="gz-section-title">各社区对比</Text>
           <Chart
@@ -138,8 +141,8 @@ function Figures({ view, names }: { view: DashboardView; names: Map<string, stri
             format={count}
             spec={{
               kind: 'bar',
-              categories: view.communities.map((c) => names.get(c.communityId) ?? '街道'),
-              series: [{ name: '参与次数', values: view.communities.map((c) => c.actions) }, ...(p.unique === null ? [] : [{ name: '居民', values: view.communities.map((c) => c.participants) }])],
+              categories: side.map((c) => names.get(c.communityId) ?? '街道'),
+              series: [{ name: '参与次数', values: side.map((c) => c.actions) }, ...(p.unique === null ? [] : [{ name: '居民', values: side.map((c) => c.participants) }])],
             }}
           />
         </View>
