@@ -6,10 +6,11 @@
  */
 import type { ConsultationView, OpinionCategory, OpinionView } from '@shared/contract';
 import type { Envelope } from '@shared/errors';
-import { DAY_MS } from '@shared/time';
+import { DAY_MS, startOfShanghaiDay } from '@shared/time';
 import { FUNCTIONS } from '../cloudfunctions/modules';
 import type { Store } from '../cloudfunctions/core/store/port';
 import { localRuntime, type LocalContext } from './runtime';
+import { DEMO_ROOMS } from './seed-rooms';
 
 const HOUR_MS = 3600_000;
 const MINUTE_MS = 60_000;
@@ -240,11 +241,21 @@ async function tellStory(call: Call, at: (t: number) => void, now: number, s: St
   if (s.step === 3) return;
 
   const announced = start + 2 * DAY_MS;
-  const meetingAt = announced + DAYS_TO_MEETING * DAY_MS;
+  const { meetingAt, room } = meetingTime(announced + DAYS_TO_MEETING * DAY_MS, s.step);
   at(announced);
   await call(HOST, 'consultation', 'savePlan', {
     id,
-    plan: { meetingAt, place: s.plan.place, invited: [{ role: '物业', count: 1 }], openSeats: 5, agenda: s.plan.agenda, rule: 'majority', quorum: 2, options: s.plan.options },
+    plan: {
+      meetingAt,
+      place: room ? '居民议事厅' : s.plan.place,
+      ...(room ? { roomId: DEMO_ROOMS.hall, meetingMinutes: 120 } : {}),
+      invited: [{ role: '物业', count: 1 }],
+      openSeats: 5,
+      agenda: s.plan.agenda,
+      rule: 'majority',
+      quorum: 2,
+      options: s.plan.options,
+    },
   });
   await call(HOST, 'consultation', 'advance', { id, fromStep: 3 });
   await call(HOST, 'consultation', 'publishNotice', { id });
@@ -272,4 +283,19 @@ async function tellStory(call: Call, at: (t: number) => void, now: number, s: St
   await call(STAFF, 'consultation', 'publishReport', { id, responsible: s.report.responsible, milestones: [{ title: s.report.milestone, due: now + 7 * DAY_MS }] });
   at(now - DAY_MS);
   await call(HOST, 'consultation', 'addProgress', { id, text: s.report.progress });
+}
+
+/**
+ * The meeting's time, on the 议事厅's half hours and inside its hours (08:00–21:00, two hours long), so the plan holds
+ * the room through 活动室 and the room's grid shows the topic. Never later than asked, so the story's order holds.
+ * The meeting under way now (step 5) keeps its time to the half hour and holds the room only when that fits.
+ */
+function meetingTime(asked: number, step: number): { meetingAt: number; room: boolean } {
+  const halfHour = 30 * MINUTE_MS;
+  const aligned = Math.floor(asked / halfHour) * halfHour;
+  const day = startOfShanghaiDay(aligned);
+  const minutes = (aligned - day) / MINUTE_MS;
+  if (minutes >= 8 * 60 && minutes <= 19 * 60) return { meetingAt: aligned, room: true };
+  if (step === 5) return { meetingAt: asked, room: false };
+  return { meetingAt: minutes > 19 * 60 ? day + 19 * HOUR_MS : day - 5 * HOUR_MS, room: true };
 }

@@ -8,6 +8,7 @@ import { seedDemoActivity } from './demo-activity';
 import type { CommunityDoc } from '../cloudfunctions/user/records';
 import type { NoticeDoc } from '../cloudfunctions/notice/records';
 import { seedBudgetDemo } from './seed-budget';
+import { seedRoomActivity, seedRooms } from './seed-rooms';
 import { seedWishes } from './seed-wishes';
 import { seedMonths } from './seed-months';
 
@@ -122,7 +123,10 @@ export async function seedDemo(store: Store, now = Date.now(), options: { activi
     };
     await store.create('notices', notice);
   }
+  // Rooms first: the consultations' plans hold the 议事厅.
+  await seedRooms(store, now);
   if (options.activity) await seedDemoActivity(store, now);
+  if (options.activity) await seedRoomActivity(store, now);
   await seedBudgetDemo(store, now);
   await seedWishes(store, now);
   if (options.activity) await seedMonths(store, now);

@@ -34,6 +34,9 @@ const WX_SERVER_SDK_RANGE = '^4.0.2';
 /** WeChat open APIs the functions call through wx-server-sdk; a function must declare them to be allowed. */
 const OPENAPI_PERMISSIONS = ['security.msgSecCheck', 'subscribeMessage.send'];
 
+/** Open APIs only one function calls: the room function draws the door's mini-program code. */
+const FUNCTION_OPENAPI: Record<string, string[]> = { room: ['wxacode.getUnlimited'] };
+
 /** CloudBase's 3 s default is short for a cold start plus a transaction with retries. */
 export const TIMEOUT_SECONDS = 10;
 export const MEMORY_MB = 256;
@@ -170,7 +173,7 @@ export async function buildFunctions(options: { outDir?: string; names?: string[
     const config = {
       timeout: TIMEOUT_SECONDS,
       memorySize: MEMORY_MB,
-      permissions: { openapi: OPENAPI_PERMISSIONS },
+      permissions: { openapi: [...OPENAPI_PERMISSIONS, ...(FUNCTION_OPENAPI[name] ?? [])] },
       triggers: TIMER_TRIGGERS[name] ?? [],
     };
     writeFileSync(join(dir, 'config.json'), `${JSON.stringify(config, null, 2)}\n`);

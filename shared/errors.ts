@@ -9,6 +9,8 @@ export const ERROR_CODES = [
   'LIMIT_EXCEEDED',
   'CONTENT_REJECTED',
   'RATE_LIMITED',
+  'SLOT_TAKEN',
+  'SUSPENDED',
   'INTERNAL',
 ] as const;
 
@@ -25,6 +27,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   LIMIT_EXCEEDED: '已超出限制',
   CONTENT_REJECTED: '内容含有不当信息，请修改后再提交',
   RATE_LIMITED: '操作太频繁，请稍后再试',
+  SLOT_TAKEN: '这个时段已被预约，可以加入候补，空出时按顺序为您保留',
+  SUSPENDED: '您的预约权限已暂停',
   INTERNAL: '系统繁忙，请稍后再试',
 };
 

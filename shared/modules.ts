@@ -12,10 +12,11 @@ import { parseInput } from './contract/zod-zh';
 import { settingsFor, type ModuleSettings, type SharedModule } from './module';
 import { noticeModule } from './notice/module';
 import { notifyModule } from './notify/module';
+import { roomModule } from './room/module';
 import { userModule } from './user/module';
 import { wishModule } from './wish/module';
 
-export const MODULES = [userModule, noticeModule, consultationModule, notifyModule, budgetModule, wishModule, dashboardModule] as const;
+export const MODULES = [userModule, noticeModule, consultationModule, notifyModule, budgetModule, wishModule, roomModule, dashboardModule] as const;
 
 type Modules = (typeof MODULES)[number];
 

@@ -8,7 +8,7 @@ import { SqliteStore } from '../../cloudfunctions/core/store/sqlite';
 import type { UserDoc } from '../../cloudfunctions/core/caller';
 import { seedDemo } from '../../local-cloud/seed';
 import { percentile, type Row } from '../table';
-import { DAY_MS } from '@shared/time';
+import { DAY_MS, shanghaiDate } from '@shared/time';
 
 const root = resolve(__dirname, '../..');
 const CLIENTS = 50;
@@ -41,10 +41,15 @@ export async function latency(): Promise<Row[]> {
     const signUp = await load(CLIENTS, SIGNUPS, async (i) => void (await call(base, tokens[i], 'consultation', 'signUp', { id })));
     // The wish wall as a visitor reads it: the demo street's wishes, first page.
     const wall = await load(CLIENTS, DETAIL_REQUESTS, async () => void (await call(base, '', 'wish', 'wall', { communityId: 'c_xingfuli' })));
+    // The 活动室 week grid of every room, as a resident opens it, over a week with bookings in it.
+    await fillRoomWeek(base, tokens);
+    const from = shanghaiDate(Date.now() + DAY_MS);
+    const grid = await load(CLIENTS, DETAIL_REQUESTS, async (i) => void (await call(base, tokens[i % SIGNUPS], 'room', 'grid', { communityId: 'c_xingfuli', from, days: 7 })));
     return [
       ...latencyRows('consultation.get', detail),
       ...latencyRows('consultation.signUp', signUp),
       ...latencyRows('wish.wall', wall),
+      ...latencyRows('room.grid（一周、全部活动室）', grid),
     ];
   } finally {
     server.kill('SIGINT');
@@ -104,6 +109,19 @@ async function openConsultation(base: string, host: string): Promise<string> {
   await call(base, host, 'consultation', 'advance', { id: c.id, fromStep: 3 });
   await call(base, host, 'consultation', 'publishNotice', { id: c.id });
   return c.id;
+}
+
+/** Two hours a day for six days in 一楼活动室, an hour a day in the 议事厅: each by a different resident. */
+async function fillRoomWeek(base: string, tokens: string[]): Promise<void> {
+  let n = 0;
+  for (let d = 1; d <= 6; d++) {
+    const date = shanghaiDate(Date.now() + d * DAY_MS);
+    for (const start of ['09:00', '14:00', '19:00']) {
+      const end = `${String(Number(start.slice(0, 2)) + 2).padStart(2, '0')}:00`;
+      await call(base, tokens[SIGNUPS - 1 - n++], 'room', 'book', { roomId: 'r_xfl_act', date, start, end, purpose: '压测活动', attendees: 5 });
+    }
+    await call(base, tokens[SIGNUPS - 1 - n++], 'room', 'book', { roomId: 'r_xfl_hall', date, start: '10:00', end: '11:00', purpose: '压测会议', attendees: 5 });
+  }
 }
 
 function resident(i: number): UserDoc {

@@ -8,6 +8,7 @@ import { cast, consultationAt } from '../../tests/support/consultation';
 import { PROJECTS, roundPlan } from '../../tests/support/budget';
 import type { Client } from '../../tests/support/cloud';
 import type { Row } from '../table';
+import { roomSession } from './room-session';
 import { COUNT_SETTLE_MS } from '@shared/budget/phases';
 import { DAY_MS } from '@shared/time';
 
@@ -171,6 +172,7 @@ async function script(cloud: Awaited<ReturnType<typeof startCloud>>): Promise<vo
   await staff.ok('notify', 'listOutbox', { communityId: 'c_xingfuli', limit: 20 });
 
   await wishSession(cloud, people);
+  await roomSession(cloud, staff, residents);
 
   // privacy last: it erases the account
   await residents[2].ok('user', 'inbox', {});

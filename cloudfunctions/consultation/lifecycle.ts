@@ -17,6 +17,8 @@ import { notify } from '../notify/notify';
 import { displayName, getCommunity, requireUser } from '../user/records';
 import { settingsOf, viewFor } from './access';
 import { about, signedUp } from './audience';
+import { holdMeetingRoom, planMeetingRoom } from '../room/meetings';
+import { meetingAsk } from './meeting-room';
 import { changeConsultation, whereNow } from './changes';
 import { facts, requireConsultation, summaryView, type ConsultationDoc } from './records';
 
@@ -174,8 +176,11 @@ export const postpone: Handler<C['postpone']> = async (input, ctx) => {
   const patch: Record<string, unknown> = { state: 'postponed', stateReason: input.reason };
   if (input.meetingAt !== undefined) patch['plan.meetingAt'] = input.meetingAt;
   const signups = await signedUp(ctx, c);
+  // A new time moves the meeting's room booking with it; without one the room stays held for the old time.
+  const movedRoom = input.meetingAt !== undefined && c.plan?.roomId ? await planMeetingRoom(ctx, meetingAsk(c, { ...c.plan, meetingAt: input.meetingAt }, c.plan.roomId)) : null;
   const next = await changeConsultation(ctx, c, patch, { action: 'postpone', note: input.reason }, {
     also: async (tx) => {
+      if (movedRoom) await holdMeetingRoom(ctx, tx, c._id, c.communityId, movedRoom);
       const when = input.meetingAt ? `，会议改期至${formatShanghai(input.meetingAt)}` : '';
       await announceIfPublic(ctx, tx, c, `【延期】${c.topic?.title ?? c.theme}`, `原定议事延期${when}。原因：${input.reason}`);
       await notify(ctx, tx, consultationPostponed.with({ ...about(c), reason: input.reason }), signups);
@@ -197,6 +202,8 @@ export const cancel: Handler<C['cancel']> = async (input, ctx) => {
   const signups = await signedUp(ctx, c);
   const next = await changeConsultation(ctx, c, { state: 'cancelled', stateReason: input.reason }, { action: 'cancel', note: input.reason }, {
     also: async (tx) => {
+      // A cancelled meeting gives its room back.
+      if (c.plan?.roomId) await holdMeetingRoom(ctx, tx, c._id, c.communityId, null);
       await announceIfPublic(ctx, tx, c, `【取消】${c.topic?.title ?? c.theme}`, `原定议事已取消。原因：${input.reason}`);
       await notify(ctx, tx, consultationCancelled.with({ ...about(c), reason: input.reason }), signups);
     },

@@ -4,7 +4,9 @@ import { AppError } from '@shared/errors';
 import type { Handler } from '../core/router';
 import { settingsOf, viewFor } from './access';
 import { changeConsultation } from './changes';
+import { meetingAsk } from './meeting-room';
 import { requireOpinion, requireStep } from './records';
+import { holdMeetingRoom, planMeetingRoom } from '../room/meetings';
 
 type C = typeof consultationContract;
 
@@ -63,6 +65,14 @@ export const savePlan: Handler<C['savePlan']> = async (input, ctx) => {
   }
   const problems = planProblems(plan);
   if (problems.length) throw new AppError('VALIDATION', problems.join('；'), { plan: problems.join('；') });
-  const next = await changeConsultation(ctx, c, { plan }, { action: 'savePlan', after: { step: 3, meetingAt: plan.meetingAt, rule: plan.rule, quorum: plan.quorum } });
+  // The meeting's room is claimed through 活动室 in the plan's own transaction: taken, the plan is refused.
+  const room = plan.roomId ? await planMeetingRoom(ctx, meetingAsk(c, plan, plan.roomId)) : null;
+  const next = await changeConsultation(
+    ctx,
+    c,
+    { plan },
+    { action: 'savePlan', after: { step: 3, meetingAt: plan.meetingAt, rule: plan.rule, quorum: plan.quorum, roomId: plan.roomId ?? null } },
+    { also: (tx) => holdMeetingRoom(ctx, tx, c._id, c.communityId, room) },
+  );
   return viewFor(ctx, next);
 };

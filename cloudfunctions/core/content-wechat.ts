@@ -11,6 +11,9 @@ interface WxServerSdk {
     security: {
       msgSecCheck(request: { openid: string; scene: TextScene; version: 2; content: string }): Promise<MsgSecCheckResult>;
     };
+    wxacode?: {
+      getUnlimited(request: { scene: string; page: string; checkPath: boolean; envVersion: 'develop' | 'trial' | 'release'; width: number }): Promise<{ buffer?: Buffer; errCode?: number; errMsg?: string }>;
+    };
     subscribeMessage: {
       send(request: {
         touser: string;

@@ -4,6 +4,7 @@ import { cloudbaseFileStorage } from './files-cloudbase';
 import { consoleLog, type Runtime } from './runtime';
 import { CloudBaseStore } from './store/cloudbase';
 import { wechatSubscriptionSender } from './subscription-wechat';
+import { wechatMiniProgramCode } from './wxacode-wechat';
 import type { Doc, Filter, Page, Patch, QueryOptions, Store, TxStore, UpdateOptions } from './store/port';
 
 /**
@@ -95,6 +96,7 @@ export function cloudbaseRuntime(): Runtime {
     now: () => Date.now(),
     log: consoleLog,
     sendSubscription: wechatSubscriptionSender(),
+    miniProgramCode: wechatMiniProgramCode(),
     files: cloudbaseFileStorage(),
   });
 }

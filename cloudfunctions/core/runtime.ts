@@ -40,6 +40,8 @@ export interface Runtime {
   onRequest?(metrics: RequestMetrics): void;
   /** Sends a subscription message through WeChat. Absent in the local cloud: nothing leaves a laptop. */
   sendSubscription?(message: SubscriptionMessage): Promise<SubscriptionResult>;
+  /** A mini-program code (PNG) opening `page` with `scene`, from WeChat's `wxacode.getUnlimited`. Absent locally: a plain QR stands in. */
+  miniProgramCode?(request: { scene: string; page: string }): Promise<Buffer>;
   /** Where generated files (exports) go: cloud storage, or the local cloud's upload store. Absent, exports are refused. */
   files?: FileStorage;
 }

@@ -50,6 +50,10 @@ export interface Topic {
 export interface Plan {
   meetingAt: number;
   place: string;
+  /** The community room booked for the meeting through 活动室 (its booking is `meetingBookingId`), if any. */
+  roomId?: string | null;
+  /** How long the room is held, from `meetingAt`. */
+  meetingMinutes?: number;
   invited: { role: ParticipantRole; count: number }[];
   openSeats: number;
   agenda: string[];

@@ -10,4 +10,5 @@ export * from './consultation';
 export * from './budget';
 export * from './cron';
 export * from './wish';
+export * from './room';
 export * from './dashboard';

@@ -148,6 +148,13 @@ describe('which actions are creates', () => {
         'wish.submit',
         'wish.proxySubmit',
         'wish.applyOrg',
+        // A retried booking or queue place must not be refused as its own slot taken, nor numbered twice.
+        'room.createRoom',
+        'room.addBlackout',
+        'room.book',
+        'room.proxyBook',
+        'room.joinWaitlist',
+        'room.createSeries',
       ].sort(),
     );
   });

@@ -87,6 +87,10 @@ const planInput = z
   .object({
     meetingAt: timestamp('会议时间'),
     place: text('会议地点', { max: 60 }),
+    /** A room of the community booked through 活动室 for the meeting: its slots are claimed with the plan. */
+    roomId: id('会议室').nullable().optional(),
+    /** How long the room is held from the meeting time. */
+    meetingMinutes: z.number({ invalid_type_error: '会议时长须为数字' }).int('会议时长须为整数').min(30, '会议时长至少30分钟').max(480, '会议时长最多8小时').optional(),
     invited: z
       .array(z.object({ role: choice('参与人类别', PARTICIPANT_ROLES), count: z.number().int('人数须为整数').min(1, '人数至少1人').max(50, '人数最多50人') }).strict())
       .max(PARTICIPANT_ROLES.length, '参与人类别重复')
