@@ -1,5 +1,7 @@
 import { Workbook } from 'exceljs';
-import { DAY_MS } from '@shared/time';
+import { DAY_MS, startOfShanghaiDay } from '@shared/time';
+import { instantOf } from '@shared/room/rules';
+import { dayFrom, DEMO_ROOMS, rangeInput } from '../support/room';
 import { monthOf } from '@shared/dashboard/periods';
 import { startCloud, type Client, type TestCloud } from '../support/cloud';
 import { expectError, refusedUnchanged } from '../support/expect';
@@ -129,5 +131,42 @@ describe('dashboard over HTTP', () => {
     await refusedUnchanged(cloud, 'FORBIDDEN', () => admin.call('dashboard', 'exportExcel', { communityId: XFL, key: 'residents' }));
     await refusedUnchanged(cloud, 'FORBIDDEN', () => hepingStaff.call('dashboard', 'exportExcel', { communityId: XFL, key: 'wishes' }));
     await refusedUnchanged(cloud, 'NOT_FOUND', () => staff.call('dashboard', 'exportExcel', { communityId: XFL, key: 'nothing' }));
+  });
+});
+
+/** 活动室 on the dashboard: bookings, hours used against the hours open, no-shows, and the bookings list. */
+describe('dashboard: 活动室', () => {
+  let cloud: TestCloud;
+  let T0: number;
+  beforeAll(async () => {
+    T0 = startOfShanghaiDay(Date.now()) + 6 * 3600_000;
+    cloud = await startCloud({ now: T0, rateLimitPerMinute: 10_000 });
+  }, 60_000);
+  afterAll(() => cloud.close());
+
+  test('a booking used and one not shown up for: counted, hours used, and the rooms’ open hours sampled', async () => {
+    const [staff, zhang, liu] = await Promise.all(['demo-staff', 'demo-resident-1', 'demo-resident-2'].map((o) => cloud.login(o)));
+    const day = dayFrom(T0, 1);
+    const used = await zhang.ok('room', 'book', rangeInput(DEMO_ROOMS.activity, day, '09:00', '10:30', { purpose: '太极拳' }));
+    await liu.ok('room', 'book', rangeInput(DEMO_ROOMS.activity, day, '14:00', '15:00', { purpose: '下棋' }));
+    cloud.setNow(instantOf(day, '08:55'));
+    await staff.ok('room', 'markCheckedIn', { id: used.id });
+    // The cron at the end of the day: the first completes, the second was a no-show; then the fold and the sampling.
+    await cloud.tick(instantOf(day, '20:00'));
+    await cloud.tick(instantOf(day, '20:05'));
+    const view = await staff.ok('dashboard', 'community', { communityId: XFL, period: 'custom', from: monthOf(T0), to: monthOf(instantOf(day, '20:05')) });
+    const rooms = view.groups.find((g) => g.title === '活动室')!;
+    const figure = (key: string) => rooms.figures.find((f) => f.key === key)!.value;
+    expect([figure('bookings'), figure('completed'), figure('hours'), figure('noShows')]).toEqual([2, 1, 1.5, 1]);
+    expect(figure('utilisation')).toBeGreaterThan(0);
+    expect(figure('utilisation')).toBeLessThan(0.01);
+    expect(view.participants.byKind.find((k) => k.kind === 'booking')!.actions).toBe(2);
+
+    const file = await staff.ok('dashboard', 'exportExcel', { communityId: XFL, key: 'bookings' });
+    const book = new Workbook();
+    await book.xlsx.load(Buffer.from(await (await fetch(`${cloud.url}${file.url}`)).arrayBuffer()) as unknown as ArrayBuffer);
+    const rows: unknown[][] = [];
+    book.getWorksheet('活动室预约')!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    expect(rows.filter((r) => r.includes('太极拳') || r.includes('下棋')).map((r) => r[6])).toEqual(expect.arrayContaining(['已完成', '未签到']));
   });
 });
