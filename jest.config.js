@@ -20,7 +20,8 @@ module.exports = {
       testMatch: ['<rootDir>/tests/components/**/*.test.{ts,tsx}'],
       setupFilesAfterEnv: ['<rootDir>/tests/components/setup.ts'],
       transform: { '^.+\\.(t|j)sx?$': swc },
-      transformIgnorePatterns: ['/node_modules/(?!(@nutui)/)'],
+      // ECharts and zrender ship ES modules only.
+      transformIgnorePatterns: ['/node_modules/(?!(@nutui|echarts|zrender)/)'],
       moduleNameMapper: {
         '^@shared/(.*)$': '<rootDir>/shared/$1',
         '^@tarojs/taro$': '<rootDir>/tests/components/mocks/taro.ts',

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { budget } from './sections/budget';
+import { dashboard } from './sections/dashboard';
 import { latency } from './sections/latency';
 import { ops } from './sections/ops';
 import { retries } from './sections/retries';
@@ -16,6 +17,7 @@ const SECTIONS: [string, Section][] = [
   ['retries', retries],
   ['tally', tally],
   ['budget', budget],
+  ['dashboard', dashboard],
 ];
 
 async function main() {

@@ -8,13 +8,14 @@ import { consultationServerModule } from './consultation/module';
 import type { ServerModule } from './core/module';
 import type { CloudFunction } from './core/router';
 import { cronFunction } from './cron/function';
+import { dashboardServerModule } from './dashboard/module';
 import { noticeServerModule } from './notice/module';
 import { notifyServerModule } from './notify/module';
 import { roomServerModule } from './room/module';
 import { userServerModule } from './user/module';
 import { wishServerModule } from './wish/module';
 
-export const MODULES: readonly ServerModule[] = [userServerModule, noticeServerModule, consultationServerModule, notifyServerModule, budgetServerModule, wishServerModule, roomServerModule];
+export const MODULES: readonly ServerModule[] = [userServerModule, noticeServerModule, consultationServerModule, notifyServerModule, budgetServerModule, wishServerModule, roomServerModule, dashboardServerModule];
 
 /**
  * The platform's own functions, which belong to no module (their contracts: `PLATFORM_CONTRACTS` in

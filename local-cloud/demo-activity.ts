@@ -19,7 +19,7 @@ const HOST = 'demo-host';
 const STAFF = 'demo-staff';
 const [ZHANG, LIU, CHEN, ZHAO] = ['demo-resident-1', 'demo-resident-2', 'demo-resident-3', 'demo-resident-4'];
 
-type Call = <T>(openid: string, fn: string, action: string, data: Record<string, unknown>) => Promise<T>;
+export type Call = <T>(openid: string, fn: string, action: string, data: Record<string, unknown>) => Promise<T>;
 
 interface Opinion {
   by: string;
@@ -177,8 +177,12 @@ const POOL: Opinion[] = [
   { by: LIU, title: '2号楼单元门禁经常坏', description: '2号楼3单元的门禁这个月坏了三次，外人随便进出。', category: '设施维修', supporters: [ZHAO] },
 ];
 
-export async function seedDemoActivity(store: Store, now: number): Promise<void> {
-  let clock = now;
+/**
+ * The real actions, called as a demo person on a clock the seed moves along (`at`): what the seed makes is what the
+ * app itself would have made.
+ */
+export function demoActions(store: Store, start: number): { call: Call; at(t: number): void } {
+  let clock = start;
   // The demo writes more in one minute of its clock than any person could; the limit is for people.
   const runtime = localRuntime(store, { now: () => clock, log: () => undefined, rateLimitPerMinute: 1_000_000 });
   const call: Call = async <T>(openid: string, fn: string, action: string, data: Record<string, unknown>) => {
@@ -187,14 +191,14 @@ export async function seedDemoActivity(store: Store, now: number): Promise<void>
     if (!envelope.ok) throw new Error(`demo seed: ${fn}.${action} as ${openid} refused: ${envelope.error.code} ${envelope.error.message}`);
     return envelope.data;
   };
-  const at = (t: number) => {
-    clock = t;
-  };
+  return { call, at: (t) => void (clock = t) };
+}
 
+export async function seedDemoActivity(store: Store, now: number): Promise<void> {
+  const { call, at } = demoActions(store, now);
   for (const story of STORIES) await tellStory(call, at, now, story);
   at(now - 3 * HOUR_MS);
   for (const o of POOL) await dropOpinion(call, o, null);
-  clock = now;
 }
 
 async function dropOpinion(call: Call, o: Opinion, consultationId: string | null): Promise<OpinionView> {

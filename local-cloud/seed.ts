@@ -10,6 +10,7 @@ import type { NoticeDoc } from '../cloudfunctions/notice/records';
 import { seedBudgetDemo } from './seed-budget';
 import { seedRoomActivity, seedRooms } from './seed-rooms';
 import { seedWishes } from './seed-wishes';
+import { seedMonths } from './seed-months';
 
 export const DEMO_COMMUNITIES = [
   { id: 'c_xingfuli', name: '幸福里社区' },
@@ -128,5 +129,6 @@ export async function seedDemo(store: Store, now = Date.now(), options: { activi
   if (options.activity) await seedRoomActivity(store, now);
   await seedBudgetDemo(store, now);
   await seedWishes(store, now);
+  if (options.activity) await seedMonths(store, now);
   return true;
 }

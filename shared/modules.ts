@@ -6,6 +6,7 @@
 import { budgetModule } from './budget/module';
 import { consultationModule } from './consultation/module';
 import { cronContract } from './contract/cron';
+import { dashboardModule } from './dashboard/module';
 import type { CommunitySettings } from './contract/user';
 import { parseInput } from './contract/zod-zh';
 import { settingsFor, type ModuleSettings, type SharedModule } from './module';
@@ -15,7 +16,7 @@ import { roomModule } from './room/module';
 import { userModule } from './user/module';
 import { wishModule } from './wish/module';
 
-export const MODULES = [userModule, noticeModule, consultationModule, notifyModule, budgetModule, wishModule, roomModule] as const;
+export const MODULES = [userModule, noticeModule, consultationModule, notifyModule, budgetModule, wishModule, roomModule, dashboardModule] as const;
 
 type Modules = (typeof MODULES)[number];
 

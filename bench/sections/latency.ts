@@ -46,10 +46,10 @@ export async function latency(): Promise<Row[]> {
     const from = shanghaiDate(Date.now() + DAY_MS);
     const grid = await load(CLIENTS, DETAIL_REQUESTS, async (i) => void (await call(base, tokens[i % SIGNUPS], 'room', 'grid', { communityId: 'c_xingfuli', from, days: 7 })));
     return [
-      ...rows('consultation.get', detail),
-      ...rows('consultation.signUp', signUp),
-      ...rows('wish.wall', wall),
-      ...rows('room.grid（一周、全部活动室）', grid),
+      ...latencyRows('consultation.get', detail),
+      ...latencyRows('consultation.signUp', signUp),
+      ...latencyRows('wish.wall', wall),
+      ...latencyRows('room.grid（一周、全部活动室）', grid),
     ];
   } finally {
     server.kill('SIGINT');
@@ -58,7 +58,7 @@ export async function latency(): Promise<Row[]> {
   }
 }
 
-function rows(name: string, ms: number[]): Row[] {
+export function latencyRows(name: string, ms: number[]): Row[] {
   const sorted = [...ms].sort((a, b) => a - b);
   const f = (n: number) => Math.round(n * 10) / 10;
   return [
@@ -68,7 +68,7 @@ function rows(name: string, ms: number[]): Row[] {
 }
 
 /** Runs `total` requests through `clients` workers, each waiting for its answer before the next. */
-async function load(clients: number, total: number, request: (i: number) => Promise<void>): Promise<number[]> {
+export async function load(clients: number, total: number, request: (i: number) => Promise<void>): Promise<number[]> {
   const times: number[] = [];
   let next = 0;
   await Promise.all(
@@ -84,14 +84,14 @@ async function load(clients: number, total: number, request: (i: number) => Prom
   return times;
 }
 
-async function call(base: string, token: string, fn: string, action: string, data: unknown): Promise<unknown> {
+export async function call(base: string, token: string, fn: string, action: string, data: unknown): Promise<unknown> {
   const res = await fetch(`${base}/api/${fn}`, { method: 'POST', headers: token ? { authorization: `Bearer ${token}` } : {}, body: JSON.stringify({ action, data }) });
   const body = (await res.json()) as Envelope<unknown>;
   if (!body.ok) throw new Error(`${fn}.${action}: ${body.error.code} ${body.error.message}`);
   return body.data;
 }
 
-async function login(base: string, openid: string): Promise<string> {
+export async function login(base: string, openid: string): Promise<string> {
   const res = await fetch(`${base}/api/dev/login`, { method: 'POST', body: JSON.stringify({ openid }) });
   return ((await res.json()) as { data: { token: string } }).data.token;
 }
@@ -140,7 +140,7 @@ function resident(i: number): UserDoc {
   };
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const s = createServer();
     s.listen(0, '127.0.0.1', () => {
@@ -151,7 +151,7 @@ function freePort(): Promise<number> {
   });
 }
 
-function ready(server: ChildProcess): Promise<void> {
+export function ready(server: ChildProcess): Promise<void> {
   return new Promise((resolveReady, reject) => {
     let out = '';
     server.stdout!.on('data', (chunk: Buffer) => {

@@ -4,6 +4,7 @@ import type { budgetContract } from '@shared/contract';
 import { SELECTION_RULE_LABELS, type RoundResults } from '@shared/budget/results';
 import { AppError } from '@shared/errors';
 import { shanghaiDate } from '@shared/time';
+import { loadExcel, safeFileName } from '../core/excel';
 import type { Handler } from '../core/router';
 import { queryAll } from '../core/store/paging';
 import type { BallotDoc, RoundDoc } from './records';
@@ -98,19 +99,9 @@ export function roundWorkbook(Excel: ExcelModule, round: RoundDoc, results: Roun
   return book;
 }
 
-/**
- * exceljs, loaded on the first export rather than at the top: requiring it takes about half a second, which no other
- * action's cold start should pay (every function's bundle holds every module). The bundle and jest hand back its
- * CommonJS exports as named ones; Node's own ESM loader (tsx, which runs the local cloud) only as `default`.
- */
-async function loadExcel(): Promise<ExcelModule> {
-  const loaded = (await import('exceljs')) as ExcelModule & { default?: ExcelModule };
-  return loaded.Workbook ? loaded : loaded.default!;
-}
-
-/** File names people save: the round's name without the characters Windows and WeChat refuse in a name. */
+/** The file name people save: the round's name. */
 function fileNameOf(round: RoundDoc): string {
-  return `创享计划-${round.name.replace(/[\\/:*?"<>|\s]+/g, '_')}.xlsx`;
+  return `创享计划-${safeFileName(round.name)}.xlsx`;
 }
 
 export const exportExcel: Handler<C['exportExcel']> = async (_input, ctx) => {

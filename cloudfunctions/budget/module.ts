@@ -2,6 +2,7 @@ import { budgetModule } from '@shared/budget/module';
 import { defineServerModule } from '../core/module';
 import { budgetFunction } from './function';
 import { budgetRecordsOf, forgetBudgetNames } from './personal-data';
+import { BALLOT_EXPORT, BUDGET_STATS, PROPOSAL_EXPORT } from './stats';
 import { closeVotingJob, endCollectionJob, openVotingJob, publishResultsJob } from './schedule';
 
 export const budgetServerModule = defineServerModule({
@@ -34,4 +35,12 @@ export const budgetServerModule = defineServerModule({
   },
   personalData: { export: budgetRecordsOf, erase: forgetBudgetNames },
   jobs: [endCollectionJob, openVotingJob, closeVotingJob, publishResultsJob],
+  participation: {
+    'budget.submitProposal': 'opinion',
+    'budget.supportProposal': 'support',
+    'budget.castBallot': 'vote',
+    'budget.rateProject': 'rating',
+  },
+  stats: [BUDGET_STATS],
+  exports: [PROPOSAL_EXPORT, BALLOT_EXPORT],
 });

@@ -11,6 +11,7 @@ import { queryAll } from '../core/store/paging';
 import { publishNotice } from '../notice/publishing';
 import { notify } from '../notify/notify';
 import { getCommunity } from '../user/records';
+import { countVerifiedResidents } from '../user/stats';
 import { roundView } from './access';
 import { changeRound } from './changes';
 import type { BallotDoc, ProposalDoc, RoundDoc, VoterMarkerDoc } from './records';
@@ -57,7 +58,11 @@ export async function publishRoundResults(ctx: HandlerContext, r: RoundDoc): Pro
   const voters = await queryAll<VoterMarkerDoc>(ctx.store, 'budgetVoters', { where: { roundId: r._id } });
   const proposers = await queryAll<ProposalDoc>(ctx.store, 'budgetProposals', { where: { roundId: r._id }, orderBy: [['createdAt', 'asc']] });
   const recipients = [...voters.flatMap((v) => (v.userId ? [v.userId] : [])), ...proposers.flatMap((p) => (p.proposerId ? [p.proposerId] : []))];
-  return changeRound(ctx, r, { results }, { action: 'publishResults', after: { phase: 'results', winners: results.winners, voters: results.voters } }, {
+  // For the dashboard's turnout and money: who could vote (known for 一人一票 rounds) and what the winners take.
+  const eligible = r.voterUnit === 'resident' ? await countVerifiedResidents(ctx.store, r.communityId) : null;
+  const allocated = results.rule === 'mes' ? results.mes.spent : results.greedy.spent;
+  const after = { phase: 'results', winners: results.winners, voters: results.voters, eligible, allocated };
+  return changeRound(ctx, r, { results }, { action: 'publishResults', after }, {
     guard: { phase: 'results', results: null },
     also: async (tx, next) => {
       const notice = await publishNotice(ctx, tx, community, {

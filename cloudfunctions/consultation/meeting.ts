@@ -223,7 +223,7 @@ export const closeVote: Handler<C['closeVote']> = async (input, ctx) => {
       targetType: 'consultation',
       targetId: c._id,
       before: { step: c.step, state: c.state },
-      after: { step: c.step, attendance: result.attendance, votes: result.cast, outcome: result.outcome },
+      after: { step: c.step, attendance: result.attendance, quorum: result.quorum, votes: result.cast, outcome: result.outcome },
     });
     return applyPatch(c, patch);
   });

@@ -1,4 +1,5 @@
 import { consultationModule } from '@shared/consultation/module';
+import { CONSULTATION_EXPORT, CONSULTATION_STATS, SIGNUP_EXPORT } from './stats';
 import { defineServerModule } from '../core/module';
 import { consultationFunction } from './function';
 import { consultationRecordsOf, forgetConsultationNames } from './personal-data';
@@ -32,4 +33,13 @@ export const consultationServerModule = defineServerModule({
   },
   personalData: { export: consultationRecordsOf, erase: forgetConsultationNames },
   jobs: [remindTomorrowJob],
+  participation: {
+    'opinion.submit': 'opinion',
+    'opinion.support': 'support',
+    'consultation.signUp': 'signup',
+    'consultation.vote': 'vote',
+    'consultation.rate': 'rating',
+  },
+  stats: [CONSULTATION_STATS],
+  exports: [CONSULTATION_EXPORT, SIGNUP_EXPORT],
 });

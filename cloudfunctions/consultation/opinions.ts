@@ -88,6 +88,8 @@ export const support: Handler<C['support']> = async (input, ctx) => {
     await ctx.store.transaction(async (tx) => {
       await tx.create('opinionSupports', { _id: supportId(opinion._id, userId), opinionId: opinion._id, userId, at: ctx.now });
       await tx.update('opinions', opinion._id, { supportCount: inc(1) });
+      // On record like every 附议 to a 创享计划 proposal: the dashboard counts it as taking part.
+      await ctx.audit(tx, { communityId: opinion.communityId, action: 'opinion.support', targetType: 'opinion', targetId: opinion._id, before: null, after: { supportCount: opinion.supportCount + 1 } });
     });
   } catch (error) {
     if (error instanceof DuplicateError) throw new AppError('CONFLICT', '您已附议过这条意见');

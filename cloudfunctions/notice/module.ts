@@ -3,6 +3,7 @@ import { defineServerModule } from '../core/module';
 import { noticeFunction } from './function';
 import { noticeRecordsOf } from './personal-data';
 import { expireNotices, publishScheduledNotices } from './schedule';
+import { NOTICE_EXPORT, NOTICE_STATS } from './stats';
 
 export const noticeServerModule = defineServerModule({
   shared: noticeModule,
@@ -21,4 +22,6 @@ export const noticeServerModule = defineServerModule({
   personalData: { export: noticeRecordsOf },
   // Publishing first, so a run that comes late publishes and then expires a notice whose whole life it missed.
   jobs: [publishScheduledNotices, expireNotices],
+  stats: [NOTICE_STATS],
+  exports: [NOTICE_EXPORT],
 });

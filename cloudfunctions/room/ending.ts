@@ -32,7 +32,7 @@ export async function endBooking(ctx: HandlerContext, b: BookingDoc, e: Ending):
     doc: b,
     guard: { status: b.status },
     patch: { status: e.to, counted: false, ...(e.patch ?? {}), updatedAt: ctx.now },
-    audit: { action: e.action, targetType: 'booking', communityId: b.communityId, note: e.note ?? null, before: { status: b.status }, after: { status: e.to } },
+    audit: { action: e.action, targetType: 'booking', communityId: b.communityId, note: e.note ?? null, before: { status: b.status }, after: { status: e.to, minutes: b.minutes } },
     refused: (now) => (now ? new AppError('INVALID_STATE', `该预约${statusWords(now.status)}，请刷新查看`) : new AppError('NOT_FOUND', '预约不存在')),
     also: async (tx, moved) => {
       if (releases) await releaseSlots(tx, b);

@@ -3,6 +3,7 @@ import { defineServerModule } from '../core/module';
 import { roomFunction } from './function';
 import { ROOM_JOBS } from './jobs';
 import { forgetRoomPeople, roomRecordsOf } from './personal-data';
+import { BOOKING_EXPORT, ROOM_STATS, ROOM_USE_EXPORT } from './stats';
 
 export const roomServerModule = defineServerModule({
   shared: roomModule,
@@ -41,4 +42,7 @@ export const roomServerModule = defineServerModule({
   },
   personalData: { export: roomRecordsOf, erase: forgetRoomPeople },
   jobs: ROOM_JOBS,
+  participation: { 'room.book': 'booking' },
+  stats: [ROOM_STATS],
+  exports: [BOOKING_EXPORT, ROOM_USE_EXPORT],
 });

@@ -3,6 +3,7 @@ import { defineServerModule } from '../core/module';
 import { userFunction } from './function';
 import { inboxRecordsOf } from './inbox';
 import { eraseRoleHolders } from './roles';
+import { RESIDENT_EXPORT, RESIDENT_STATS } from './stats';
 
 export const userServerModule = defineServerModule({
   shared: userModule,
@@ -21,4 +22,6 @@ export const userServerModule = defineServerModule({
     inbox: [{ fields: [['userId', 'asc'], ['createdAt', 'desc']] }],
   },
   personalData: { export: inboxRecordsOf, erase: eraseRoleHolders },
+  stats: [RESIDENT_STATS],
+  exports: [RESIDENT_EXPORT],
 });

@@ -38,7 +38,14 @@ export async function moveWish(
   wish: WishDoc,
   move: WishMove,
   patch: Patch,
-  options: { action?: string; note?: string | null; guard?: Filter; also?: (tx: TxStore, next: WishDoc) => Promise<void> } = {},
+  options: {
+    action?: string;
+    note?: string | null;
+    guard?: Filter;
+    /** Facts the dashboard folds from the entry (days to fulfil, points awarded), recorded beside the new status. */
+    facts?: Record<string, number>;
+    also?: (tx: TxStore, next: WishDoc) => Promise<void>;
+  } = {},
 ): Promise<WishDoc> {
   const to = MOVES[move].to;
   return change(ctx, {
@@ -52,7 +59,7 @@ export async function moveWish(
       communityId: wish.communityId,
       note: options.note ?? null,
       before: { status: wish.status },
-      after: { status: to },
+      after: { status: to, ...options.facts },
     },
     refused: (now) => {
       if (!now) return new AppError('NOT_FOUND', '心愿不存在');

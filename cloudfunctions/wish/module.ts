@@ -3,6 +3,7 @@ import { defineServerModule } from '../core/module';
 import { wishFunction } from './function';
 import { WISH_JOBS } from './jobs';
 import { forgetWishPeople, wishRecordsOf } from './personal-data';
+import { WISH_EXPORT, WISH_STATS } from './stats';
 
 export const wishServerModule = defineServerModule({
   shared: wishModule,
@@ -34,4 +35,7 @@ export const wishServerModule = defineServerModule({
   },
   personalData: { export: wishRecordsOf, erase: forgetWishPeople },
   jobs: WISH_JOBS,
+  participation: { 'wish.submit': 'wish', 'wish.claim': 'claim' },
+  stats: [WISH_STATS],
+  exports: [WISH_EXPORT],
 });

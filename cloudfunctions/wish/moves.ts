@@ -3,6 +3,7 @@ import { AppError } from '@shared/errors';
 import { award } from '@shared/wish/ledger';
 import { wishClaimed, wishConfirmed, wishFulfilled, wishReleased } from '@shared/wish/notifications';
 import { claimProblem, endOfDay } from '@shared/wish/rules';
+import { calendarDaysBetween } from '@shared/time';
 import { hasRole } from '../core/caller';
 import type { Handler, HandlerContext } from '../core/router';
 import type { TxStore } from '../core/store/port';
@@ -88,6 +89,7 @@ export const fulfil: Handler<C['fulfil']> = async (input, ctx) => {
   const fulfilment = { note: input.note, photos: input.photos, at: ctx.now };
   const next = await moveWish(ctx, wish, 'fulfil', { fulfilment }, {
     guard: { status: 'claimed', claimantId: wish.claimantId },
+    facts: { days: calendarDaysBetween(wish.createdAt, ctx.now) },
     also: async (tx) => {
       if (wish.wisherId) await notify(ctx, tx, wishFulfilled.with(about(wish)), [wish.wisherId]);
     },
@@ -122,6 +124,7 @@ async function confirmWish(ctx: HandlerContext, wish: WishDoc, move: 'confirm' |
   return moveWish(ctx, wish, move, { confirmation, claimDueAt: null }, {
     guard: { status: wish.status, claimantId },
     note: confirmation.note,
+    facts: { points: pointsPerWish },
     also: async (tx) => {
       const entry = award({ userId: claimantId, name: claim.claimantName, communityId: wish.communityId, wishId: wish._id, household: wish.household, points: pointsPerWish, at: ctx.now, note: null });
       const { id, ...rest } = entry;

@@ -34,6 +34,7 @@ const subPackages = [
       'staff/proxy/index',
     ],
   },
+  { root: 'packages/dashboard', pages: ['index/index'] },
 ]
 
 // The demo sign-in stands in for WeChat's identity on H5 only; the weapp build must not contain it.

@@ -11,3 +11,4 @@ export * from './budget';
 export * from './cron';
 export * from './wish';
 export * from './room';
+export * from './dashboard';

@@ -91,3 +91,19 @@ test('the same `now` tells the same story, and it is quick', async () => {
   }
   expect(seedMs).toBeLessThan(5000);
 });
+
+test('the staff dashboard opens onto half a year of 微心愿, folded from the audit log as the cron would', async () => {
+  const staff = await cloud.login('demo-staff');
+  const year = await staff.ok('dashboard', 'community', { communityId: XFL, period: 'custom', from: '2026-06', to: '2026-12' });
+  const wishes = year.groups.find((g) => g.title === '微心愿')!;
+  const submitted = wishes.trends.find((t) => t.key === 'submitted')!.values;
+  expect(submitted.filter((m) => (m.value ?? 0) > 0).length).toBeGreaterThanOrEqual(5);
+  expect(wishes.figures.find((f) => f.key === 'confirmed')!.value).toBe(8);
+  expect(year.participants.byMonth.filter((m) => m.unique > 0).length).toBeGreaterThanOrEqual(5);
+  // Four neighbours rated each finished 创享计划 project: 2 满意, 1 基本满意, 1 不满意.
+  const rate = year.groups.find((g) => g.title === '满意度')!.figures.find((f) => f.key === 'rate')!.value;
+  expect(rate).toBe(0.75);
+  const admin = await cloud.login('demo-admin');
+  const street = await admin.ok('dashboard', 'street', { period: 'custom', from: '2026-06', to: '2026-12' });
+  expect(street.communities.map((c) => c.communityId)).toEqual(expect.arrayContaining([XFL, 'c_heping']));
+});

@@ -50,6 +50,8 @@ export const routes = {
   /** One booking: its state, cancel, check in, and a waitlist offer to accept or decline. */
   roomBooking: (id: string) => `/packages/room/booking/index${q({ id })}`,
   roomSuspension: (communityId?: string) => `/packages/room/suspended/index${q({ communityId })}`,
+  /** 数据看板: one community's (staff), or the street's (`street`, the admin). */
+  dashboard: (communityId?: string, street?: boolean) => `/packages/dashboard/index/index${q({ communityId, street: street ? '1' : undefined })}`,
   /** H5 only; the weapp build has no such page. */
   login: (redirect?: string) => `/packages/login/index${q({ redirect })}`,
 }

@@ -12,6 +12,7 @@ import { api } from '../../../services/api'
 import { routes } from '../../../services/routes'
 import { TextInput } from '../../../components/TextInput'
 import { maxLengthOf } from '../../../services/limits'
+import { MenuItem } from '../../../components/MenuItem'
 import '../admin.scss'
 
 /** The street admin's page: the street's communities, a new one, and the way to each one's staff. */
@@ -40,6 +41,9 @@ export default function StreetCommunitiesPage() {
       {me && !me.admin ? <Text className="gz-card gz-muted">只有街道管理员可以新建社区、指派社区工作者。</Text> : null}
       {me?.admin ? (
         <>
+          <View className="gz-menu">
+            <MenuItem label="数据看板" value="全街道与各社区的参与和工作" url={routes.dashboard(undefined, true)} testId="street-dashboard" />
+          </View>
           <Text className="gz-section-title">街道内的社区</Text>
           <StateView loading={communities.loading && !communities.list.length} error={communities.error} empty={!communities.loading && !communities.error && !communities.list.length} emptyText="还没有社区，请在下面新建" onRetry={() => void communities.reload()} />
           <View className="gz-menu" data-testid="communities">

@@ -58,6 +58,7 @@ export default function CommunityAdminPage() {
             />
             <MenuItem label="公告管理" value="发布、置顶、阅读人数" url={routes.manageNotices(communityId)} testId="admin-notices" />
             <MenuItem label="通知发件箱" value="每条通知的发送情况" url={routes.outbox(communityId)} testId="admin-outbox" />
+            <MenuItem label="数据看板" value="参与人数、各项工作、导出Excel" url={routes.dashboard(communityId)} testId="admin-dashboard" />
           </View>
         </>
       ) : null}
