@@ -99,6 +99,7 @@ export const PAGE_VISITS: Record<string, Visit> = {
   'packages/room/staff/series-new/index': { as: STAFF, query: () => `?communityId=${XFL}` },
   'packages/room/staff/series-detail/index': { as: STAFF, query: (f) => `?id=${f.seriesId}` },
   'packages/room/staff/proxy/index': { as: STAFF, query: () => `?communityId=${XFL}` },
+  'packages/dashboard/index/index': { as: STAFF, query: () => `?communityId=${XFL}` },
   'packages/login/index': {},
 };
 

@@ -1,5 +1,6 @@
 import { useMemo } from 'react'
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { Picture } from '../../../components/Picture'
 import { useLargeText } from '../../../hooks/useLargeText'
 import { chartSvg, svgDataUri, type ChartSpec } from '../chartSvg'
 
@@ -23,7 +24,7 @@ export function Chart({ title, spec, rowHeading, format, testId }: Props) {
   return (
     <View className="db-chart" data-testid={testId}>
       <Text className="db-chart__title">{title}</Text>
-      <Image className="db-chart__image" src={src} mode="widthFix" aria-label={`${title}图表，数据见下表`} data-testid={`${testId}-image`} />
+      <Picture className="db-chart__image" src={src} mode="widthFix" alt={`${title}图表，数据见下表`} data-testid={`${testId}-image`} />
       <View className="db-table" role="table" aria-label={title}>
         <View className="db-table__row db-table__head" role="row">
           <View className="db-table__name" role="columnheader">
