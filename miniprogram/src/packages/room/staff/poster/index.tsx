@@ -1,6 +1,6 @@
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Picture } from '../../../components/Picture'
+import { Picture } from '../../../../components/Picture'
 import { Button } from '@nutui/nutui-react-taro'
 import { Page } from '../../../../components/Page'
 import { StateView } from '../../../../components/StateView'
