@@ -326,6 +326,7 @@ test('a host picks the 议事厅 in the plan form: a taken range is refused unde
   expect(await held.innerText()).toContain('19:00–20:00');
   const saved = await dataAs<ConsultationView>('demo-host', 'consultation', 'get', { id: c.id });
   expect(saved.plan).toMatchObject({ roomId: hall.id, meetingMinutes: 60, place: '楼道议事厅' });
+  await held.scrollIntoViewIfNeeded();
   await shot(hostPage, 'room-plan-held-large', false);
   await hostPage.context().close();
 
