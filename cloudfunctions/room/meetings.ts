@@ -17,8 +17,7 @@ export interface MeetingAsk {
   topic: string;
 }
 
-/** The room is held for two hours unless the plan says how long. */
-export const DEFAULT_MEETING_MINUTES = 120;
+export { DEFAULT_MEETING_MINUTES } from '@shared/room/meeting';
 
 /**
  * Checks a meeting's room and time before the consultation's transaction: the room is the community's, the time
@@ -36,12 +35,22 @@ export async function planMeetingRoom(ctx: HandlerContext, ask: MeetingAsk): Pro
   const range = { date, start, end, attendees: 1 };
   const fits = rangeProblem({ ...room, maxMinutes: 24 * 60 }, range, ctx.now, { ignoreHorizon: true });
   refuse(fits && { ...fits, field: 'plan.meetingAt' });
-  refuse(blackoutProblem(room, ask.meetingAt, ask.meetingAt + ask.minutes * 60_000));
+  const shut = blackoutProblem(room, ask.meetingAt, ask.meetingAt + ask.minutes * 60_000);
+  refuse(shut && { ...shut, field: 'plan.meetingAt' });
   return newBooking(
     meetingBookingId(ask.consultationId),
     { room, date, start, end, purpose: ask.topic, attendees: 1, status: 'confirmed', kind: 'consultation', bookerId: null, bookerName: null, consultationId: ask.consultationId, publicLabel: publicLabel('consultation', ask.topic) },
     ctx.now,
   );
+}
+
+/** A taken range is the meeting time's problem, said to the host, who has no waitlist to join. */
+function meetingSlotTaken(error: unknown): never {
+  if (error instanceof AppError && error.code === 'SLOT_TAKEN') {
+    const message = '这个时段活动室已被预约，请换个时间或换个活动室';
+    throw new AppError('SLOT_TAKEN', message, { meetingAt: message });
+  }
+  throw error;
 }
 
 /**
@@ -64,7 +73,7 @@ export async function holdMeetingRoom(ctx: HandlerContext, tx: TxStore, consulta
   const wanted = new Set(planned.slotIds);
   const stays = (held?.slotIds ?? []).filter((s) => wanted.has(s));
   if (held) await releaseSlots(tx, { slotIds: held.slotIds.filter((s) => !wanted.has(s)) });
-  await claimSlots(tx, { ...planned, slotIds: planned.slotIds.filter((s) => !stays.includes(s)) });
+  await claimSlots(tx, { ...planned, slotIds: planned.slotIds.filter((s) => !stays.includes(s)) }).catch(meetingSlotTaken);
   for (const s of stays) await tx.update('roomSlots', s, { label: planned.publicLabel });
   if (existing) {
     const { _id, createdAt: _createdAt, ...fields } = planned;

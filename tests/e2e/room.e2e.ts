@@ -1,9 +1,9 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { CronReport } from '@shared/contract/cron';
 import type { Envelope } from '@shared/errors';
-import type { BookingView, ConsultationView, MeView, RoomGrid, RoomView, WaitView } from '@shared/contract';
+import type { BookingView, ConsultationView, MeView, RoomView, WaitView } from '@shared/contract';
 import { DAY_MS, formatShanghai, parseShanghai, shanghaiDate } from '@shared/time';
-import { answerDialog, baseUrl, currentPage, dataAs, expectTappable, gotoRoute, horizontalOverflow, launchBrowser, openPhone, screenshot } from './support';
+import { answerDialog, baseUrl, button, currentPage, dataAs, expectTappable, gotoRoute, horizontalOverflow, launchBrowser, openPhone, screenshot } from './support';
 
 /**
  * 活动室 end to end in Chromium at phone size, on rooms and residents of its own (other files share the cloud):
@@ -260,12 +260,12 @@ test('a no-show is released by dev/tick; the resident queued behind is offered t
   await page.context().close();
 });
 
-test('a consultation reserves the 议事厅, and the grid shows "议事厅：<topic>", in normal and large text', async () => {
-  const hall = await createRoom('居民议事厅', '议事厅', false);
+test('a host picks the 议事厅 in the plan form: a taken range is refused under the time, the saved plan holds the room, and its grid shows "议事厅：<topic>", in normal and large text', async () => {
+  // A name of its own: the seeded 居民议事厅 sits in the same list.
+  const hall = await createRoom('楼道议事厅', '议事厅', false);
   const topic = '楼道堆物如何清理';
-  const meetingAt = parseShanghai(`${shanghaiDate(Date.now() + 3 * DAY_MS)} 19:00`);
   const now = Date.now();
-  let c = await dataAs<ConsultationView>('demo-host', 'consultation', 'create', { communityId: XFL, theme: '楼道环境', collectFrom: now - 60_000, collectTo: now + DAY_MS });
+  const c = await dataAs<ConsultationView>('demo-host', 'consultation', 'create', { communityId: XFL, theme: '楼道环境', collectFrom: now - 60_000, collectTo: now + DAY_MS });
   const opinion = await dataAs<{ id: string }>(BOOKER, 'consultation', 'submitOpinion', {
     communityId: XFL,
     consultationId: c.id,
@@ -284,14 +284,51 @@ test('a consultation reserves the 议事厅, and the grid shows "议事厅：<to
     adoptionReason: '居民反映集中。',
   });
   await dataAs('demo-host', 'consultation', 'advance', { id: c.id, fromStep: 2 });
-  c = await dataAs<ConsultationView>('demo-host', 'consultation', 'savePlan', {
-    id: c.id,
-    plan: { meetingAt, place: '居民议事厅', roomId: hall.id, meetingMinutes: 60, invited: [{ role: '物业', count: 1 }], openSeats: 5, agenda: ['介绍情况', '讨论', '表决'], rule: 'majority', quorum: 2, options: ['统一清理', '暂不清理'] },
-  });
-  const date = shanghaiDate(meetingAt);
-  const grid = await dataAs<RoomGrid>(BOOKER, 'room', 'grid', { communityId: XFL, roomId: hall.id, from: date, days: 1 });
-  const labels = grid.rooms[0].days[0].slots.filter((s) => s.start >= '19:00' && s.start < '20:00').map((s) => `${s.state}:${s.label}`);
-  expect(labels).toEqual(Array(4).fill(`taken:议事厅：${topic}`));
+
+  // The form proposes 19:00 on a day after the notice period; a resident has the hall at 19:30 that day.
+  const hostPage = await phone('demo-host', true);
+  let form = await gotoRoute(hostPage, `/packages/consultation/host/index?id=${c.id}`);
+  await form.locator('[data-testid="host-screen"][data-step="3"]').waitFor();
+  // The picker's text is the date and an arrow.
+  const date = /\d{4}-\d{2}-\d{2}/.exec(await form.locator('[data-testid="meetingAt-date"]').innerText())?.[0] ?? '';
+  expect(date).not.toBe('');
+  const neighbour = 'e2e-room-neighbour';
+  await verifiedResident(neighbour, '8号楼', '1单元204');
+  const early = await dataAs<BookingView>(neighbour, 'room', 'book', { roomId: hall.id, date, start: '19:30', end: '20:00', purpose: '楼组长碰头', attendees: 3 });
+
+  await form.locator('[data-field="roomId"] .gz-choice', { hasText: '楼道议事厅' }).click();
+  expect(await form.locator('[data-field="place"] input').inputValue()).toBe('楼道议事厅');
+  await form.locator('[data-field="meetingMinutes"] .gz-choice', { hasText: /^1小时$/ }).click();
+  await expectTappable(form.locator('[data-testid="room-free-times"]'));
+  await button(form, '保存方案').click();
+  const refusal = form.locator('[data-field="meetingAt"] .gz-field__error');
+  await refusal.waitFor();
+  expect(await refusal.innerText()).toContain('这个时段活动室已被预约');
+  expect(await refusal.isVisible()).toBe(true);
+  expect((await dataAs<ConsultationView>('demo-host', 'consultation', 'get', { id: c.id })).plan).toBeNull();
+  await shot(hostPage, 'room-plan-taken-large', false);
+
+  // 看看空闲时段 opens the hall's grid on the meeting's day: 19:30 is taken.
+  await form.locator('[data-testid="room-free-times"]').click();
+  const grid = currentPage(hostPage);
+  await grid.locator('[data-testid="room-name"]', { hasText: '楼道议事厅' }).waitFor();
+  expect(await slot(grid, '19:30').getAttribute('data-state')).toBe('taken');
+  await hostPage.goBack();
+  form = currentPage(hostPage);
+  await form.locator('[data-testid="host-screen"][data-step="3"]').waitFor();
+
+  // The resident gives the range up; the same plan is saved and holds the hall from 19:00 to 20:00.
+  await dataAs(neighbour, 'room', 'cancel', { id: early.id });
+  await button(form, '保存方案').click();
+  const held = form.locator('[data-testid="plan-room-held"]');
+  await held.waitFor();
+  expect(await held.innerText()).toContain('楼道议事厅');
+  expect(await held.innerText()).toContain('19:00–20:00');
+  const saved = await dataAs<ConsultationView>('demo-host', 'consultation', 'get', { id: c.id });
+  expect(saved.plan).toMatchObject({ roomId: hall.id, meetingMinutes: 60, place: '楼道议事厅' });
+  await held.scrollIntoViewIfNeeded();
+  await shot(hostPage, 'room-plan-held-large', false);
+  await hostPage.context().close();
 
   for (const large of [false, true]) {
     const page = await phone(BOOKER, large);
@@ -299,6 +336,7 @@ test('a consultation reserves the 议事厅, and the grid shows "议事厅：<to
     const meeting = slot(detail, '19:00');
     await meeting.scrollIntoViewIfNeeded();
     expect(await meeting.innerText()).toContain(`议事厅：${topic}`);
+    expect(await slot(detail, '19:45').innerText()).toContain(`议事厅：${topic}`);
     expect(await slot(detail, '20:00').getAttribute('data-state')).toBe('free');
     await shot(page, large ? 'room-consultation-large' : 'room-consultation', false);
     await detail.locator('.gz-choice', { hasText: '按周看' }).click();

@@ -373,12 +373,24 @@ describe('活动室: rooms, bookings, check-in, the waitlist, series and consult
     expect((await staff.ok('room', 'booking', { id: meeting.id })).status).toBe('cancelled');
   }, 60_000);
 
-  test('a plan for another community\'s room or outside the hours is refused, and nothing is written', async () => {
+  test('a plan for another community\'s room, outside the hours, on a booked range or in a blackout is refused under the field the host fills, and nothing is written', async () => {
     const people = await cast(cloud);
     const c = await consultationAt(cloud, people, 3);
     const plan = { meetingAt: instantOf(day(3), '22:00'), place: '议事厅', roomId: DEMO_ROOMS.hall, invited: [], openSeats: 3, agenda: ['介绍'], rule: 'majority', quorum: 2, options: ['同意', '不同意'] };
-    await refusedUnchanged(cloud, 'VALIDATION', () => host.call('consultation', 'savePlan', { id: c.id, plan }));
-    await refusedUnchanged(cloud, 'VALIDATION', () => host.call('consultation', 'savePlan', { id: c.id, plan: { ...plan, meetingAt: instantOf(day(3), '10:00'), roomId: DEMO_ROOMS.heping } }));
+    const hours = await refusedUnchanged(cloud, 'VALIDATION', () => host.call('consultation', 'savePlan', { id: c.id, plan }));
+    expect(hours.fields).toEqual({ 'plan.meetingAt': '请在开放时间08:00–21:00内预约' });
+    const other = await refusedUnchanged(cloud, 'VALIDATION', () => host.call('consultation', 'savePlan', { id: c.id, plan: { ...plan, meetingAt: instantOf(day(3), '10:00'), roomId: DEMO_ROOMS.heping } }));
+    expect(other.fields).toEqual({ 'plan.roomId': '只能选择本社区的活动室' });
+    // The page puts these under the meeting time: a host has no waitlist to join, so the words say what to do.
+    const booked = await zhang.ok('room', 'book', rangeInput(DEMO_ROOMS.activity, day(6), '10:00', '11:00'));
+    const taken = await refusedUnchanged(cloud, 'SLOT_TAKEN', () => host.call('consultation', 'savePlan', { id: c.id, plan: { ...plan, meetingAt: instantOf(day(6), '09:30'), roomId: DEMO_ROOMS.activity, meetingMinutes: 60 } }));
+    expect(taken).toMatchObject({ message: '这个时段活动室已被预约，请换个时间或换个活动室', fields: { meetingAt: '这个时段活动室已被预约，请换个时间或换个活动室' } });
+    await zhang.ok('room', 'cancel', { id: booked.id });
+    const from = instantOf(day(6), '08:00');
+    const shut = await staff.ok('room', 'addBlackout', { communityId: XFL, roomId: DEMO_ROOMS.activity, kind: '装修', reason: '粉刷墙面', from, to: from + 4 * 3600_000 });
+    const closed = await refusedUnchanged(cloud, 'INVALID_STATE', () => host.call('consultation', 'savePlan', { id: c.id, plan: { ...plan, meetingAt: instantOf(day(6), '09:30'), roomId: DEMO_ROOMS.activity } }));
+    expect(closed.fields).toEqual({ 'plan.meetingAt': '该时段活动室停用（装修：粉刷墙面）' });
+    await staff.ok('room', 'removeBlackout', { id: shut.id });
   }, 60_000);
 
   test('a resident\'s export lists their bookings and queue places; deleting the account frees their slots and keeps no name', async () => {

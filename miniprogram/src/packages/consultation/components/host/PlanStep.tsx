@@ -3,7 +3,9 @@ import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { CONSENSUS_CHOICES, DECISION_RULE_LABELS, type DecisionRule } from '@shared/consultation/decision'
 import { PARTICIPANT_ROLES, planProblems, type ParticipantRole, type Plan } from '@shared/consultation/steps'
+import { DEFAULT_MEETING_MINUTES, meetingLengths, nearestLength } from '@shared/room/meeting'
 import { addDays, formatShanghai, parseShanghai } from '@shared/time'
+import type { RoomView } from '@shared/contract'
 import { Choices } from '../../../../components/Choices'
 import { Field } from '../../../../components/Field'
 import { useForm } from '../../../../hooks/useForm'
@@ -16,6 +18,8 @@ import { NO_DRAFT } from '../Checklist'
 import type { StepFormProps } from './types'
 import { TextInput } from '../../../../components/TextInput'
 import { maxLengthOf } from '../../../../services/limits'
+import { useLoaded } from '../../../../hooks/useLoaded'
+import { heldRoomWords, MeetingRoomFields } from './MeetingRoom'
 
 const RULES = (['majority', 'two_thirds', 'consensus'] as const).map((value) => ({ value, label: DECISION_RULE_LABELS[value] }))
 
@@ -29,6 +33,9 @@ function planValues(p: Plan | null, defaultAt: number) {
     date: formatShanghai(p?.meetingAt ?? defaultAt, 'YYYY-MM-DD'),
     time: p ? formatShanghai(p.meetingAt, 'HH:mm') : '19:00',
     place: p?.place ?? '',
+    /** '' holds no room. */
+    roomId: p?.roomId ?? '',
+    meetingMinutes: p?.meetingMinutes ?? DEFAULT_MEETING_MINUTES,
     invited: Object.fromEntries(PARTICIPANT_ROLES.map((r) => [r, p?.invited.find((x) => x.role === r)?.count ?? 0])) as Record<ParticipantRole, number>,
     openSeats: String(p?.openSeats ?? 10),
     agenda: p?.agenda ?? ['介绍议题背景', '居民发言讨论', '表决'],
@@ -43,6 +50,8 @@ function planOf(v: PlanValues): Plan {
   return {
     meetingAt: parseShanghai(`${v.date} ${v.time}`),
     place: v.place.trim(),
+    roomId: v.roomId || null,
+    ...(v.roomId ? { meetingMinutes: v.meetingMinutes } : {}),
     invited: PARTICIPANT_ROLES.filter((r) => v.invited[r] > 0).map((role) => ({ role, count: v.invited[role] })),
     openSeats: toInt(v.openSeats),
     agenda: v.agenda.map((a) => a.trim()).filter(Boolean),
@@ -66,6 +75,8 @@ const minute = (ts: number) => Math.floor(ts / 60_000)
 const samePlan = (a: Plan, b: Plan) =>
   minute(a.meetingAt) === minute(b.meetingAt) &&
   a.place === b.place &&
+  (a.roomId ?? null) === (b.roomId ?? null) &&
+  (a.roomId ? (a.meetingMinutes ?? DEFAULT_MEETING_MINUTES) === (b.meetingMinutes ?? DEFAULT_MEETING_MINUTES) : true) &&
   JSON.stringify(a.invited) === JSON.stringify(b.invited) &&
   a.openSeats === b.openSeats &&
   JSON.stringify(a.agenda) === JSON.stringify(b.agenda) &&
@@ -81,6 +92,22 @@ export function PlanStep({ view: c, act, apply, onDraft }: StepFormProps) {
   const form = useForm(planValues(p, defaultAt))
   const v = form.values
   const locked = c.state !== 'active'
+  const rooms = useLoaded(() => api.room.rooms({ communityId: c.communityId }), c.communityId)
+  const heldRoom = p?.roomId ? rooms.data?.find((r) => r.id === p.roomId) : undefined
+
+  // Choosing a room names the place after it and keeps the length on the room's steps.
+  const chooseRoom = (room: RoomView | null) => {
+    form.set('roomId', room?.id ?? '')
+    if (!room) return
+    form.set('place', room.name)
+    form.set('meetingMinutes', nearestLength(meetingLengths(room), v.meetingMinutes))
+  }
+  // A place typed that is not the chosen room's name is somewhere else: no room is held then.
+  const typePlace = (place: string) => {
+    form.set('place', place)
+    const room = rooms.data?.find((r) => r.id === v.roomId)
+    if (room && place.trim() !== room.name) form.set('roomId', '')
+  }
 
   // The checklist speaks for the saved plan; an edit that differs from it is reported, with what is wrong with it.
   const edited = planOf(v)
@@ -126,8 +153,25 @@ export function PlanStep({ view: c, act, apply, onDraft }: StepFormProps) {
         onDate={(d) => form.set('date', d)}
         onTime={(t) => form.set('time', t)}
       />
-      <Field label="会议地点" error={form.errors.place} hint="例如：社区议事厅，或某号楼下空地" name="place">
-        <TextInput className="gz-input" value={v.place} maxlength={maxLengthOf('consultation', 'savePlan', 'plan.place')} disabled={locked} placeholder="请填写会议地点" onInput={(e) => form.set('place', e.detail.value)} />
+      {p?.roomId ? (
+        <Text className="cs-callout cs-callout--ok" data-testid="plan-room-held">
+          已为会议占用：{heldRoomWords(heldRoom?.name ?? p.place, p.meetingAt, p.meetingMinutes ?? DEFAULT_MEETING_MINUTES)}
+        </Text>
+      ) : null}
+      <MeetingRoomFields
+        rooms={rooms.data}
+        loading={rooms.loading}
+        error={rooms.error}
+        onRetry={() => void rooms.reload()}
+        roomId={v.roomId}
+        minutes={v.meetingMinutes}
+        date={v.date}
+        errors={form.errors}
+        onRoom={chooseRoom}
+        onMinutes={(m) => form.set('meetingMinutes', m)}
+      />
+      <Field label="会议地点" error={form.errors.place} hint="选了活动室会自动填上；室外或其他地点请直接填写（这时不占用活动室）" name="place">
+        <TextInput className="gz-input" value={v.place} maxlength={maxLengthOf('consultation', 'savePlan', 'plan.place')} disabled={locked} placeholder="请填写会议地点" onInput={(e) => typePlace(e.detail.value)} />
       </Field>
       <Field label="邀请参会人" error={form.errors.invited} hint="不邀请的类别保持0人" name="invited">
         {PARTICIPANT_ROLES.map((role) => (
