@@ -5,9 +5,9 @@
  * check-in — so a refusal can only come from the permission. A refused call must write nothing.
  */
 import { contract } from '@shared/contract';
-import type { Envelope } from '@shared/errors';
 import { CALLERS } from '../support/callers';
 import { startCloud, type Client, type TestCloud } from '../support/cloud';
+import { expectMatrixCell, outcome } from '../support/expect';
 import { cast, consultationAt, type Cast } from '../support/consultation';
 import { DAY_MS } from '@shared/time';
 
@@ -197,7 +197,6 @@ const VALID_INPUT: Record<string, (x: Ctx) => Promise<Record<string, unknown>>> 
 };
 
 const ACTIONS = Object.keys(contract.consultation);
-const outcome = (res: Envelope<unknown>) => (res.ok ? 'OK' : res.error.code);
 
 test('every consultation action has an expectation and an input factory, and every row names a real action', () => {
   expect(Object.keys(EXPECTED).sort()).toEqual([...ACTIONS].sort());
@@ -218,15 +217,7 @@ describe.each(ACTIONS)('consultation.%s', (action) => {
   test.each(Object.keys(ROLES) as RoleName[])('as %s', async (role) => {
     const caller = await cloud.login(ROLES[role]);
     const data = await VALID_INPUT[action]({ cloud, people, caller });
-    const before = cloud.snapshot();
-    const got = outcome(await caller.call('consultation', action as 'get', data as never));
-    const cell = `${action} as ${role}`;
-    if (EXPECTED[action][role] === 'deny') {
-      expect({ cell, got }).toEqual({ cell, got: 'FORBIDDEN' });
-      expect(cloud.snapshot()).toBe(before);
-    } else {
-      expect({ cell, got }).toEqual({ cell, got: 'OK' });
-    }
+    await expectMatrixCell(cloud, `${action} as ${role}`, EXPECTED[action][role], () => caller.call('consultation', action as 'get', data as never));
   });
 
   test('with no sign-in at all', async () => {

@@ -10,9 +10,9 @@
  * input is valid, VALIDATION or INTERNAL on an allowed cell is a broken factory or a bug, and fails too.
  */
 import { contract, type ModuleContract } from '@shared/contract';
-import type { Envelope } from '@shared/errors';
 import { CALLERS } from '../support/callers';
 import { startCloud, type Client, type TestCloud } from '../support/cloud';
+import { outcome } from '../support/expect';
 
 // A ceiling for slow shared machines, not a timing assertion.
 jest.setTimeout(30_000);
@@ -151,7 +151,6 @@ const ACTIONS = Object.entries(COVERED).flatMap(([fn, actions]) =>
   Object.entries(actions as ModuleContract).map(([action, spec]) => ({ fn, action, key: `${fn}.${action}`, spec })),
 );
 
-const outcome = (res: Envelope<unknown>) => (res.ok ? 'OK' : res.error.code);
 
 test('every covered action has an expectation and an input factory, and every row names a real action', () => {
   const keys = ACTIONS.map((a) => a.key).sort();

@@ -6,11 +6,11 @@
  * every action checks the room's community against the caller's.
  */
 import { contract } from '@shared/contract';
-import type { Envelope } from '@shared/errors';
 import { hhmm } from '@shared/room/rules';
 import { startOfShanghaiDay } from '@shared/time';
 import { CALLERS } from '../support/callers';
 import { startCloud, type Client, type TestCloud } from '../support/cloud';
+import { expectMatrixCell, outcome } from '../support/expect';
 import { dayFrom, residents, XFL } from '../support/room';
 
 jest.setTimeout(60_000);
@@ -167,7 +167,6 @@ const VALID_INPUT: Record<string, (c: Cell) => Promise<unknown>> = {
   endSeries: async (c) => ({ id: (await c.staff.ok('room', 'createSeries', seriesInput(c))).id, reason: '权限测试' }),
 };
 
-const outcome = (res: Envelope<unknown>) => (res.ok ? 'OK' : res.error.code);
 
 test('every room action has an expectation and an input factory, and every row names a real action', () => {
   expect(Object.keys(EXPECTED).sort()).toEqual([...ACTIONS].sort());
@@ -217,15 +216,7 @@ describe('room permissions', () => {
     test.each(Object.keys(CALLERS) as RoleName[])('as %s', async (role) => {
       const caller = await cloud.login(CALLERS[role]);
       const data = await VALID_INPUT[action](cellFor(caller, role));
-      const before = cloud.snapshot();
-      const got = outcome(await caller.call('room', action as 'rooms', data as never));
-      const cell = `${action} as ${role}`;
-      if (EXPECTED[action][role] === 'deny') {
-        expect({ cell, got }).toEqual({ cell, got: 'FORBIDDEN' });
-        expect(cloud.snapshot()).toBe(before);
-      } else {
-        expect({ cell, got }).toEqual({ cell, got: 'OK' });
-      }
+      await expectMatrixCell(cloud, `${action} as ${role}`, EXPECTED[action][role], () => caller.call('room', action as 'rooms', data as never));
     });
 
     test('with no sign-in at all', async () => {

@@ -5,10 +5,10 @@
  * the permission. A refused call writes nothing.
  */
 import { contract } from '@shared/contract';
-import type { Envelope } from '@shared/errors';
 import { DAY_MS } from '@shared/time';
 import { CALLERS } from '../support/callers';
 import { startCloud, type Client, type TestCloud } from '../support/cloud';
+import { expectMatrixCell, outcome } from '../support/expect';
 import { publishedWish, wishInput, XFL } from '../support/wish';
 
 jest.setTimeout(60_000);
@@ -141,7 +141,6 @@ const VALID_INPUT: Record<string, (c: Cell) => Promise<unknown>> = {
   },
 };
 
-const outcome = (res: Envelope<unknown>) => (res.ok ? 'OK' : res.error.code);
 
 test('every wish action has an expectation and an input factory, and every row names a real action', () => {
   expect(Object.keys(EXPECTED).sort()).toEqual([...ACTIONS].sort());
@@ -165,15 +164,7 @@ describe('wish permissions', () => {
     test.each(Object.keys(CALLERS) as RoleName[])('as %s', async (role) => {
       const caller = await cloud.login(CALLERS[role]);
       const data = await VALID_INPUT[action]({ cloud, caller, role, wisher, staff, next: () => ++n });
-      const before = cloud.snapshot();
-      const got = outcome(await caller.call('wish', action as 'get', data as never));
-      const cell = `${action} as ${role}`;
-      if (EXPECTED[action][role] === 'deny') {
-        expect({ cell, got }).toEqual({ cell, got: 'FORBIDDEN' });
-        expect(cloud.snapshot()).toBe(before);
-      } else {
-        expect({ cell, got }).toEqual({ cell, got: 'OK' });
-      }
+      await expectMatrixCell(cloud, `${action} as ${role}`, EXPECTED[action][role], () => caller.call('wish', action as 'get', data as never));
     });
 
     test('with no sign-in at all', async () => {

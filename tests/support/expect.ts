@@ -15,6 +15,24 @@ export async function refusedUnchanged(cloud: TestCloud, code: ErrorCode, reques
   return error;
 }
 
+/** What a request came to, for a permission matrix: OK, or the error's code. */
+export const outcome = (res: Envelope<unknown>): string => (res.ok ? 'OK' : res.error.code);
+
+/**
+ * One cell of a module's permission matrix (`<action> as <role>`): a caller the action denies gets FORBIDDEN and the
+ * database does not change; one it allows gets OK. The cell's name travels with the answer, so a failure says which.
+ */
+export async function expectMatrixCell(cloud: TestCloud, cell: string, expected: 'allow' | 'deny', request: () => Promise<Envelope<unknown>>): Promise<void> {
+  const before = cloud.snapshot();
+  const got = outcome(await request());
+  if (expected === 'deny') {
+    expect({ cell, got }).toEqual({ cell, got: 'FORBIDDEN' });
+    expect(cloud.snapshot()).toBe(before);
+  } else {
+    expect({ cell, got }).toEqual({ cell, got: 'OK' });
+  }
+}
+
 /** A fresh seeded cloud for the enclosing describe block (its clock starts at `now` when given). */
 export function withCloud(options: CloudOptions = {}): { cloud: () => TestCloud } {
   let cloud: TestCloud;
